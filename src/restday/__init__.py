@@ -1,0 +1,3 @@
+"""restday: how much rest you need, and what to do today."""
+
+__version__ = "0.1.0"

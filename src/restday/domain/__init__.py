@@ -1,0 +1,34 @@
+"""The domain: frozen dataclasses and enums shared by every layer."""
+
+from restday.domain.activity import Activity, ActivityKind, RecoveryKind
+from restday.domain.checkin import CheckIn
+from restday.domain.muscles import MUSCLES_OF_REGION, REGION_OF, Muscle, Region
+from restday.domain.profile import Experience, Goal, Profile
+from restday.domain.session import (
+    ExerciseEntry,
+    Intensity,
+    Session,
+    SessionKind,
+    SetEntry,
+    SetType,
+)
+
+__all__ = [
+    "MUSCLES_OF_REGION",
+    "REGION_OF",
+    "Activity",
+    "ActivityKind",
+    "CheckIn",
+    "ExerciseEntry",
+    "Experience",
+    "Goal",
+    "Intensity",
+    "Muscle",
+    "Profile",
+    "RecoveryKind",
+    "Region",
+    "Session",
+    "SessionKind",
+    "SetEntry",
+    "SetType",
+]

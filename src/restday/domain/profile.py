@@ -1,0 +1,34 @@
+"""The person's profile: goal, experience, time zone and body."""
+
+from dataclasses import dataclass
+from enum import StrEnum
+
+__all__ = ["Experience", "Goal", "Profile"]
+
+
+class Goal(StrEnum):
+    """What the person trains for."""
+
+    MUSCLE = "muscle"
+    ENDURANCE = "endurance"
+    CLASSES = "classes"
+    HYBRID = "hybrid"
+
+
+class Experience(StrEnum):
+    """Training experience; beginners need more rest, advanced athletes less."""
+
+    BEGINNER = "beginner"
+    INTERMEDIATE = "intermediate"
+    ADVANCED = "advanced"
+
+
+@dataclass(frozen=True, slots=True)
+class Profile:
+    """Who trains. `timezone` is an IANA name; naive times are read in it."""
+
+    goal: Goal = Goal.MUSCLE
+    experience: Experience = Experience.INTERMEDIATE
+    timezone: str = "UTC"
+    body_mass_kg: float | None = None
+    lang: str | None = None
