@@ -203,7 +203,9 @@ def _rule(rule_id: str, table: Any) -> Rule:
     nested = {k for k, x in table.items() if isinstance(x, dict)}
     unknown = set(table) - set(fields) - set(SOURCE_KEYS) - nested
     if unknown:
-        raise RulebookError(f"{rule_id}.{sorted(unknown)[0]}: unknown key; allowed: {', '.join(fields)}")
+        raise RulebookError(
+            f"{rule_id}.{sorted(unknown)[0]}: unknown key; allowed: {', '.join(fields)}"
+        )
     kwargs = {}
     for name in fields:
         if name not in table:
@@ -224,10 +226,14 @@ def _check_ranges(book: Rulebook) -> None:
     for rule_id in ("rest.heavy", "rest.extra_intense"):
         r = book.rest_range(rule_id)
         if r.hours_min > r.hours_max:
-            raise RulebookError(f"{rule_id}.hours_min: {r.hours_min} is above hours_max {r.hours_max}")
+            raise RulebookError(
+                f"{rule_id}.hours_min: {r.hours_min} is above hours_max {r.hours_max}"
+            )
     streak = book.class_streak
     if streak.min_in_row > streak.max_in_row or streak.min_in_row < 1:
-        raise RulebookError(f"classes.streak.min_in_row: must be 1 to max_in_row, got {streak.min_in_row}")
+        raise RulebookError(
+            f"classes.streak.min_in_row: must be 1 to max_in_row, got {streak.min_in_row}"
+        )
     if book.secondary.share > 1:
         raise RulebookError(f"dose.secondary.share: must be 0 to 1, got {book.secondary.share}")
 
@@ -268,5 +274,3 @@ def load_rulebook(path: str | os.PathLike[str] | None = None) -> Rulebook:
     except OSError as exc:
         raise RulebookError(f"Rulebook {file}: cannot be read ({exc.strerror})") from None
     return _parse(text, str(file))
-
-

@@ -164,4 +164,3 @@ class Aids:
     protein_g_per_kg_max: float
     water_l_min: float
     water_l_max: float
-
