@@ -165,7 +165,7 @@ def muscle_status(inputs: Inputs, at: datetime, loaded: Sequence[Loaded] | None 
     """Every muscle's state at `at`: recovering or ready, how far, since when and why."""
     chains = _chains(inputs, at, loaded_sessions(inputs, at) if loaded is None else loaded)
     muscles = []
-    early: dict[tuple[datetime, str], list[tuple[Muscle, float]]] = {}
+    early: dict[datetime, list[tuple[Muscle, float, str]]] = {}
     for muscle in Muscle:
         chain = chains.get(muscle)
         if chain is None:
@@ -195,18 +195,18 @@ def muscle_status(inputs: Inputs, at: datetime, loaded: Sequence[Loaded] | None 
             )
         )
         for session, hours, rule in chain.early if not ready else ():
-            early.setdefault((session.start, rule), []).append((muscle, hours))
+            early.setdefault(session.start, []).append((muscle, hours, rule))
     warnings = tuple(
         RestWarning(
-            rule,
+            items[0][2],
             Severity.WARNING,
             Msg.WARN_TRAINED_BEFORE_READY,
             {
                 "start": start,
-                "muscles": ", ".join(m.value for m, _ in items),
-                "hours": round(max(h for _, h in items)),
+                "muscles": ", ".join(m.value for m, _, _ in items),
+                "hours": round(max(h for _, h, _ in items)),
             },
         )
-        for (start, rule), items in sorted(early.items())
+        for start, items in sorted(early.items())
     )
     return Status(at, tuple(muscles), warnings)
