@@ -5,7 +5,7 @@ from datetime import timedelta
 import pytest
 
 from restday.domain import Experience, Muscle, Profile, SessionKind, SetType
-from restday.engine import MuscleState, Msg, muscle_status
+from restday.engine import Msg, MuscleState, muscle_status
 from tests.factories import (
     BENCH,
     CURL,
@@ -55,7 +55,9 @@ def test_extra_intensive_session_needs_two_to_three_days_off():
     legs = strength(MONDAY, exercise(SQUAT, *sets(3, 5, 140)), rpe=10)
     assert hours_to_ready(muscle_status(inputs(upper), MONDAY), M.CHEST, upper) == 72
     assert hours_to_ready(muscle_status(inputs(legs), MONDAY), M.QUADRICEPS, legs) == 96
-    assert muscle_status(inputs(legs), MONDAY).of(M.QUADRICEPS).reasons[0].rule == "rest.extra_intense"
+    assert (
+        muscle_status(inputs(legs), MONDAY).of(M.QUADRICEPS).reasons[0].rule == "rest.extra_intense"
+    )
 
 
 def test_bodyweight_work_needs_clearly_less_rest():
@@ -83,7 +85,9 @@ def test_warmup_sets_alone_are_easy_work():
     assert hours_to_ready(muscle_status(inputs(s), MONDAY), M.CHEST, s) == 12
 
 
-@pytest.mark.parametrize(("experience", "hours"), [("beginner", 60), ("intermediate", 48), ("advanced", 40.8)])
+@pytest.mark.parametrize(
+    ("experience", "hours"), [("beginner", 60), ("intermediate", 48), ("advanced", 40.8)]
+)
 def test_beginners_need_more_rest_and_advanced_athletes_less(experience, hours):
     s = strength(MONDAY, exercise(BENCH, *sets(3, 10, 60)), rpe=7)
     profile = Profile(experience=Experience(experience))
@@ -118,7 +122,14 @@ def test_still_sore_two_days_after_heavy_work_adds_one_or_two_days(level, extra_
 def test_soreness_one_day_after_or_after_moderate_work_does_not_extend_rest():
     heavy = squat_day(MONDAY)
     early = checkin(MONDAY + timedelta(days=1), soreness={"legs": 3})
-    assert hours_to_ready(muscle_status(inputs(heavy, checkins=(early,)), MONDAY + timedelta(days=2)), M.QUADRICEPS, heavy) == 72
+    assert (
+        hours_to_ready(
+            muscle_status(inputs(heavy, checkins=(early,)), MONDAY + timedelta(days=2)),
+            M.QUADRICEPS,
+            heavy,
+        )
+        == 72
+    )
     moderate = strength(MONDAY, exercise(SQUAT, *sets(3, 12, 80)), rpe=7)
     later = checkin(MONDAY + timedelta(days=2), soreness={"legs": 3})
     status = muscle_status(inputs(moderate, checkins=(later,)), MONDAY + timedelta(days=2))

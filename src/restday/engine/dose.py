@@ -34,7 +34,9 @@ def _rest(intensity: Intensity, muscle: Muscle, rpe: float | None, rules: Rulebo
     if intensity is Intensity.EXTRA_INTENSE:
         r = rules.rest_range("rest.extra_intense")
         hardest = legs or (rpe is not None and rpe >= 10)
-        return Dose(r.hours_max if hardest else r.hours_min, "rest.extra_intense", intensity, rpe=rpe)
+        return Dose(
+            r.hours_max if hardest else r.hours_min, "rest.extra_intense", intensity, rpe=rpe
+        )
     if intensity is Intensity.HEAVY:
         if legs:
             return Dose(rules.heavy_legs.hours, "rest.heavy_legs", intensity, rpe=rpe)

@@ -54,7 +54,8 @@ def loaded_sessions(inputs: Inputs, at: datetime) -> list[Loaded]:
     """Sessions that started by `at` within the look-back, oldest first, with their doses."""
     since = at - timedelta(days=inputs.rules.lookback_days)
     chosen = sorted(
-        (s for s in inputs.sessions if since <= s.start <= at), key=lambda s: (s.start, s.id or 0)
+        (s for s in inputs.sessions if since <= s.start <= at),
+        key=lambda s: (s.start, s.id or 0, repr(s)),
     )
     return [Loaded(s, session_doses(s, inputs.rules, inputs.activities)) for s in chosen]
 
