@@ -1,0 +1,5 @@
+"""The store: SQLAlchemy models, the repository over them, and the Alembic migrations.
+
+Import `restday.store.db` to open a database and `restday.store.repo` for the repository; this
+package imports nothing itself so that opening a database stays cheap.
+"""
