@@ -11,7 +11,14 @@ CONTRACTS = Path(__file__).resolve().parent / "contracts"
 @pytest.fixture(autouse=True)
 def clean_environ(monkeypatch):
     """No setting from the developer's shell leaks into a test."""
-    for name in ("RESTDAY_DATABASE_URL", "RESTDAY_RULES", "LC_ALL", "LC_MESSAGES", "LANG", "LANGUAGE"):
+    for name in (
+        "RESTDAY_DATABASE_URL",
+        "RESTDAY_RULES",
+        "LC_ALL",
+        "LC_MESSAGES",
+        "LANG",
+        "LANGUAGE",
+    ):
         monkeypatch.delenv(name, raising=False)
 
 

@@ -33,9 +33,21 @@ ACTIVITIES = {
     for a in (
         Activity("run", ActivityKind.SPORT, LEGS),
         Activity("bike", ActivityKind.SPORT, frozenset({M.QUADRICEPS, M.GLUTES, M.CALVES})),
-        Activity("swim", ActivityKind.SPORT, frozenset({M.LATS, M.SHOULDERS, M.CHEST}), frozenset({M.TRICEPS})),
-        Activity("indoor-cycling", ActivityKind.CLASS, frozenset({M.QUADRICEPS, M.GLUTES, M.CALVES})),
-        Activity("dance", ActivityKind.CLASS, frozenset({M.CALVES, M.ABDUCTORS}), frozenset({M.ABDOMINALS})),
+        Activity(
+            "swim",
+            ActivityKind.SPORT,
+            frozenset({M.LATS, M.SHOULDERS, M.CHEST}),
+            frozenset({M.TRICEPS}),
+        ),
+        Activity(
+            "indoor-cycling", ActivityKind.CLASS, frozenset({M.QUADRICEPS, M.GLUTES, M.CALVES})
+        ),
+        Activity(
+            "dance",
+            ActivityKind.CLASS,
+            frozenset({M.CALVES, M.ABDUCTORS}),
+            frozenset({M.ABDOMINALS}),
+        ),
         Activity("barre", ActivityKind.CLASS, frozenset({M.GLUTES, M.ADDUCTORS, M.ABDOMINALS})),
         Activity("boxing", ActivityKind.CLASS, frozenset({M.SHOULDERS, M.CHEST, M.TRICEPS})),
         Activity("hiit", ActivityKind.CLASS, frozenset({M.QUADRICEPS, M.GLUTES, M.ABDOMINALS})),
@@ -45,18 +57,34 @@ ACTIVITIES = {
 }
 
 
-def sets(count: int, reps: int, kg: float | None = None, rpe: float | None = None,
-         set_type: SetType = SetType.NORMAL) -> tuple[SetEntry, ...]:
-    return tuple(SetEntry(reps=reps, weight_kg=kg, rpe=rpe, set_type=set_type) for _ in range(count))
+def sets(
+    count: int,
+    reps: int,
+    kg: float | None = None,
+    rpe: float | None = None,
+    set_type: SetType = SetType.NORMAL,
+) -> tuple[SetEntry, ...]:
+    return tuple(
+        SetEntry(reps=reps, weight_kg=kg, rpe=rpe, set_type=set_type) for _ in range(count)
+    )
 
 
-def exercise(muscles: tuple[frozenset[Muscle], frozenset[Muscle]], *set_entries: SetEntry,
-             name: str = "exercise", rpe: float | None = None) -> ExerciseEntry:
+def exercise(
+    muscles: tuple[frozenset[Muscle], frozenset[Muscle]],
+    *set_entries: SetEntry,
+    name: str = "exercise",
+    rpe: float | None = None,
+) -> ExerciseEntry:
     return ExerciseEntry(name, tuple(set_entries), muscles[0], muscles[1], rpe)
 
 
-def strength(start: datetime, *exercises: ExerciseEntry, minutes: float = 60,
-             rpe: float | None = None, kind: SessionKind = SessionKind.STRENGTH) -> Session:
+def strength(
+    start: datetime,
+    *exercises: ExerciseEntry,
+    minutes: float = 60,
+    rpe: float | None = None,
+    kind: SessionKind = SessionKind.STRENGTH,
+) -> Session:
     return Session(kind, start, minutes, rpe, exercises=exercises)
 
 
@@ -64,9 +92,12 @@ def squat_day(start: datetime, kg: float = 120, reps: int = 5, rpe: float | None
     return strength(start, exercise(SQUAT, *sets(5, reps, kg)), rpe=rpe)
 
 
-def endurance(start: datetime, sport: str = "run", intensity: str = "moderate",
-              minutes: float = 45) -> Session:
-    return Session(SessionKind.ENDURANCE, start, minutes, intensity=Intensity(intensity), sport=sport)
+def endurance(
+    start: datetime, sport: str = "run", intensity: str = "moderate", minutes: float = 45
+) -> Session:
+    return Session(
+        SessionKind.ENDURANCE, start, minutes, intensity=Intensity(intensity), sport=sport
+    )
 
 
 def class_(start: datetime, kind: str, rpe: float = 7, minutes: float = 50) -> Session:
@@ -81,9 +112,15 @@ def checkin(at: datetime, **fields: object) -> CheckIn:
     return CheckIn(at, **fields)  # type: ignore[arg-type]
 
 
-def inputs(*sessions: Session, checkins: tuple[CheckIn, ...] = (), profile: Profile | None = None,
-           rules: Rulebook | None = None) -> Inputs:
-    return Inputs(tuple(sessions), checkins, profile or Profile(), rules or default_rulebook(), ACTIVITIES)
+def inputs(
+    *sessions: Session,
+    checkins: tuple[CheckIn, ...] = (),
+    profile: Profile | None = None,
+    rules: Rulebook | None = None,
+) -> Inputs:
+    return Inputs(
+        tuple(sessions), checkins, profile or Profile(), rules or default_rulebook(), ACTIVITIES
+    )
 
 
 def hours_after(start: datetime, hours: float) -> datetime:

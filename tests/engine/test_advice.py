@@ -136,16 +136,17 @@ def test_a_lifter_is_told_which_groups_are_due_for_their_second_session():
     assert result.verdict is Verdict.TRAIN
     assert "legs" not in result.train.session["regions"]
     assert "freq.twice_weekly" in rules_of(result)
-    due = [w for w in result.warnings if w.msg is Msg.WARN_FREQUENCY]
-    # Legs were trained once this week, the rest not at all: every region is under twice.
-    assert {w.params["region"] for w in due} == {
-        "legs",
-        "arms",
-        "core",
-        "chest",
-        "back",
-        "shoulders",
-    }
+
+
+def test_groups_trained_less_than_twice_a_week_are_one_warning_once_a_week_is_logged():
+    last_week = squat_day(MONDAY - 7 * DAY)
+    legs = squat_day(MONDAY)
+    fresh = today(inputs(legs, profile=MUSCLE), MONDAY + DAY)
+    assert not [w for w in fresh.warnings if w.msg is Msg.WARN_FREQUENCY]
+    result = today(inputs(last_week, legs, profile=MUSCLE), MONDAY + DAY)
+    (due,) = [w for w in result.warnings if w.msg is Msg.WARN_FREQUENCY]
+    # Legs were trained once in the past seven days, the rest not at all: every region is behind.
+    assert set(due.params["regions"]) == {"legs", "arms", "core", "chest", "back", "shoulders"}
 
 
 def test_when_every_region_is_recovering_the_verdict_is_active_recovery():

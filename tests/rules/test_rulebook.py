@@ -9,10 +9,24 @@ from restday.errors import RulebookError
 from restday.rules import default_rulebook, load_rulebook
 
 ARTICLE_RULES = {
-    "rest.moderate", "rest.heavy", "rest.heavy_legs", "rest.extra_intense", "rest.bodyweight",
-    "freq.twice_weekly", "sore.extend", "factors", "endurance.alternate", "endurance.week",
-    "endurance.vary", "classes.streak", "classes.alternate", "signs", "recovery.kinds",
-    "recovery.short_on_time", "recovery.aids", "recovery.planned",
+    "rest.moderate",
+    "rest.heavy",
+    "rest.heavy_legs",
+    "rest.extra_intense",
+    "rest.bodyweight",
+    "freq.twice_weekly",
+    "sore.extend",
+    "factors",
+    "endurance.alternate",
+    "endurance.week",
+    "endurance.vary",
+    "classes.streak",
+    "classes.alternate",
+    "signs",
+    "recovery.kinds",
+    "recovery.short_on_time",
+    "recovery.aids",
+    "recovery.planned",
 }
 SHIPPED = resources.files("restday.rules").joinpath("rulebook.toml").read_text("utf-8")
 ARTICLE = Path(__file__).resolve().parents[3] / "shared" / "seed" / "000_e5c981ab12d8986c.txt"
@@ -25,7 +39,7 @@ def write(tmp_path, text):
 
 
 def test_every_rule_of_the_design_table_is_in_the_rulebook():
-    assert ARTICLE_RULES <= set(default_rulebook().rules)
+    assert set(default_rulebook().rules) >= ARTICLE_RULES
 
 
 def test_every_rule_quotes_its_dutch_source_and_glosses_it_in_english():
@@ -36,7 +50,10 @@ def test_every_rule_quotes_its_dutch_source_and_glosses_it_in_english():
 def test_the_article_numbers_are_the_rulebook_numbers():
     book = default_rulebook()
     assert book.rest_hours("rest.moderate").hours == 48
-    assert (book.rest_range("rest.heavy").hours_min, book.rest_range("rest.heavy").hours_max) == (48, 72)
+    assert (book.rest_range("rest.heavy").hours_min, book.rest_range("rest.heavy").hours_max) == (
+        48,
+        72,
+    )
     assert book.heavy_legs.hours == 72
     assert book.frequency.times == 2
     assert (book.sore.extra_days_clear, book.sore.extra_days_very) == (1, 2)
@@ -70,9 +87,15 @@ def test_a_tuned_copy_is_read_from_a_file_or_the_environment(tmp_path, monkeypat
 @pytest.mark.parametrize(
     ("change", "message"),
     [
-        (("hours = 48.0", 'hours = "two days"'), "rest.moderate.hours: expected a number of at least 0"),
+        (
+            ("hours = 48.0", 'hours = "two days"'),
+            "rest.moderate.hours: expected a number of at least 0",
+        ),
         (("hours = 48.0", "hours = -1"), "rest.moderate.hours: expected a number of at least 0"),
-        (("min_in_row = 3", "min_in_row = 5"), "classes.streak.min_in_row: must be 1 to max_in_row"),
+        (
+            ("min_in_row = 3", "min_in_row = 5"),
+            "classes.streak.min_in_row: must be 1 to max_in_row",
+        ),
         (("share = 0.5", "share = 0.5\nshares = 1"), "dose.secondary.shares: unknown key"),
         (("[rest.moderate]", "[rest.moderat]"), "[rest.moderat]: unknown rule"),
         (("times = 2\n", ""), "freq.twice_weekly.times: missing value"),

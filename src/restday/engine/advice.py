@@ -47,13 +47,20 @@ def _ready(status: Status, injured: frozenset[Region]) -> tuple[list[Region], li
     return regions, muscles
 
 
-def _strength_plan(due: list[Region], ready: list[Region], counts: Mapping[Region, int]) -> Plan:
+def _strength_plan(
+    due: list[Region], ready: list[Region], counts: Mapping[Region, int], rules: Rulebook
+) -> Plan:
     if due:
         focus = due[:2]
         reason = Reason(
             "freq.twice_weekly",
             Msg.VERDICT_TRAIN_DUE,
-            {"regions": tuple(r.value for r in focus), "count": min(counts[r] for r in focus)},
+            {
+                "regions": tuple(r.value for r in focus),
+                "count": min(counts[r] for r in focus),
+                "times": rules.frequency.times,
+                "days": rules.frequency.window_days,
+            },
         )
     else:
         focus = ready[:2]
@@ -282,23 +289,19 @@ def today(inputs: Inputs, at: datetime, minutes: float | None = None) -> Today:
         )
     counts = region_days(loaded, day, tz, rules)
     focus = [Region(r) for r in rules.frequency.regions]
-    lifter = inputs.profile.goal in (Goal.MUSCLE, Goal.HYBRID)
-    if lifter and loaded:
-        warnings += [
+    freq = rules.frequency
+    window_start = day - timedelta(days=freq.window_days - 1)
+    logged_long_enough = any(local_date(s.start, tz) < window_start for s in sessions)
+    behind = tuple(r.value for r in focus if counts[r] < freq.times)
+    if inputs.profile.goal in (Goal.MUSCLE, Goal.HYBRID) and logged_long_enough and behind:
+        warnings.append(
             RestWarning(
                 "freq.twice_weekly",
                 Severity.INFO,
                 Msg.WARN_FREQUENCY,
-                {
-                    "region": r.value,
-                    "count": counts[r],
-                    "times": rules.frequency.times,
-                    "days": rules.frequency.window_days,
-                },
+                {"regions": behind, "times": freq.times, "days": freq.window_days},
             )
-            for r in focus
-            if counts[r] < rules.frequency.times
-        ]
+        )
 
     regions, muscles = _ready(status, injured)
     reasons: list[Reason] = [
@@ -351,7 +354,7 @@ def today(inputs: Inputs, at: datetime, minutes: float | None = None) -> Today:
         elif goal is Goal.CLASSES:
             session, plan_reasons = _class_plan(inputs, sessions, ready)
         else:
-            session, plan_reasons = _strength_plan(due, regions, counts)
+            session, plan_reasons = _strength_plan(due, regions, counts, rules)
         short_reasons = _shorten(session, minutes, rules)
         short = bool(short_reasons)
         reasons += plan_reasons + short_reasons

@@ -26,13 +26,15 @@ def session_factor(
     """Experience times the sleep of the nights after the session (none reported: neutral)."""
     f = rules.factors
     experience = float(getattr(f, profile.experience.value))
-    reasons = [
-        Reason(
-            "factors",
-            Msg.FACTOR_EXPERIENCE,
-            {"experience": profile.experience.value, "factor": experience},
+    reasons = []
+    if experience != 1:
+        reasons.append(
+            Reason(
+                "factors",
+                Msg.FACTOR_EXPERIENCE,
+                {"experience": profile.experience.value, "factor": experience},
+            )
         )
-    ]
     until = session.start + timedelta(days=f.sleep_window_days)
     nights = [c for c in checkins if session.start < c.at <= until]
     hours = [c.sleep_h for c in nights if c.sleep_h is not None]
@@ -43,18 +45,14 @@ def session_factor(
     if hours:
         average = sum(hours) / len(hours)
         short = max(0.0, f.sleep_target_h - average)
-        extra += min(f.sleep_extra_max, short * f.sleep_extra_per_hour)
-        reasons.append(
-            Reason(
-                "factors",
-                Msg.FACTOR_SLEEP,
-                {
-                    "sleep_h": round(average, 1),
-                    "target_h": f.sleep_target_h,
-                    "pct": round(extra * 100),
-                },
-            )
-        )
+        extra = min(f.sleep_extra_max, short * f.sleep_extra_per_hour)
+        if extra:
+            params = {
+                "sleep_h": round(average, 1),
+                "target_h": f.sleep_target_h,
+                "pct": round(extra * 100),
+            }
+            reasons.append(Reason("factors", Msg.FACTOR_SLEEP, params))
     if qualities and min(qualities) <= f.poor_quality_max:
         extra += f.poor_quality_extra
         reasons.append(

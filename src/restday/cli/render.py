@@ -1,0 +1,338 @@
+"""Turn service results into Rich tables, plain sentences or JSON, in English or Dutch."""
+
+import json
+import os
+from collections.abc import Iterable, Mapping, Sequence
+from datetime import date, datetime, tzinfo
+from typing import Any
+from zoneinfo import ZoneInfo, ZoneInfoNotFoundError
+
+from restday.domain import CheckIn, Profile, Session
+from restday.engine import MuscleState, Reason, RestWarning, Status, Suggestion, Today
+from restday.errors import InvalidInput
+from restday.locales import Translator, pick_language
+from restday.rules import Rulebook
+from restday.service import LogResult
+
+__all__ = ["Renderer", "check_timezone"]
+
+
+def check_timezone(name: str) -> ZoneInfo:
+    """The time zone called `name`, or one clear error."""
+    try:
+        return ZoneInfo(name)
+    except (ZoneInfoNotFoundError, ValueError):
+        raise InvalidInput(
+            f'Unknown time zone "{name}": use an IANA name such as Europe/Amsterdam'
+        ) from None
+
+
+def _iso(moment: datetime | None, tz: tzinfo) -> str | None:
+    return moment.astimezone(tz).isoformat() if moment else None
+
+
+def _plain(value: Any) -> Any:
+    if isinstance(value, tuple | list):
+        return [_plain(v) for v in value]
+    if isinstance(value, datetime | date):
+        return value.isoformat()
+    return value
+
+
+class Renderer:
+    """Writes results for one person, in their language and time zone."""
+
+    def __init__(self, lang: str, tz: tzinfo) -> None:
+        self.lang = lang
+        self.tz = tz
+        self.t = Translator(lang, tz)
+
+    @classmethod
+    def for_profile(cls, profile: Profile, lang: str | None) -> "Renderer":
+        """A renderer in the profile's time zone and chosen language."""
+        return cls(pick_language(lang, profile.lang, os.environ), check_timezone(profile.timezone))
+
+    @classmethod
+    def plain(cls, lang: str | None) -> "Renderer":
+        """A renderer without a profile (UTC, language from the option or the locale)."""
+        return cls(pick_language(lang, None, os.environ), ZoneInfo("UTC"))
+
+    # -- building blocks ---------------------------------------------------------------------
+
+    def _reason(self, r: Reason | RestWarning | Suggestion) -> dict[str, Any]:
+        out: dict[str, Any] = {
+            "rule": r.rule,
+            "text": self.t.text(r.msg.value, r.params),
+            "id": r.msg.value,
+        }
+        if isinstance(r, RestWarning):
+            out["severity"] = r.severity.value
+        if isinstance(r, Suggestion):
+            out["kind"] = r.kind
+        return out
+
+    def _print_json(self, data: Mapping[str, Any]) -> None:
+        print(json.dumps(data, ensure_ascii=False, indent=2))
+
+    def _console(self) -> Any:
+        from rich.console import Console
+
+        return Console(highlight=False)
+
+    def session_line(self, s: Session) -> str:
+        """One line that describes a session."""
+        parts = [
+            f"#{s.id}",
+            self.t.ui(f"kind.{s.kind.value}"),
+            self.t.text("ui.when", {"at": s.start}),
+        ]
+        parts.append(f"{s.minutes:g} min")
+        if s.rpe is not None:
+            parts.append(f"RPE {s.rpe:g}")
+        what = s.sport or s.class_kind or s.recovery_kind
+        if what:
+            parts.append(self.t.activity(what))
+        if s.intensity:
+            parts.append(self.t.ui(f"intensity.{s.intensity.value}"))
+        if s.distance_km:
+            parts.append(f"{s.distance_km:g} km")
+        line = ", ".join(parts)
+        for e in s.exercises:
+            line += f"\n    {e.name}: {self._sets_text(e.sets)}"
+        return line
+
+    @staticmethod
+    def _sets_text(sets: Sequence[Any]) -> str:
+        groups: list[tuple[str, int]] = []
+        for s in sets:
+            amount = f"{s.reps}" if s.reps is not None else f"{s.seconds:g}s"
+            label = f"{amount} @ {s.weight_kg:g} kg" if s.weight_kg else amount
+            if groups and groups[-1][0] == label:
+                groups[-1] = (label, groups[-1][1] + 1)
+            else:
+                groups.append((label, 1))
+        return ", ".join(f"{n}×{label}" for label, n in groups)
+
+    def _session_json(self, s: Session) -> dict[str, Any]:
+        return {
+            "id": s.id,
+            "kind": s.kind.value,
+            "at": _iso(s.start, self.tz),
+            "minutes": s.minutes,
+            "rpe": s.rpe,
+            "intensity": s.intensity.value if s.intensity else None,
+            "sport": s.sport,
+            "class_kind": s.class_kind,
+            "recovery_kind": s.recovery_kind,
+            "distance_km": s.distance_km,
+            "exercises": [
+                {
+                    "name": e.name,
+                    "rpe": e.rpe,
+                    "sets": [
+                        {
+                            "reps": x.reps,
+                            "seconds": x.seconds,
+                            "weight_kg": x.weight_kg,
+                            "rpe": x.rpe,
+                            "set_type": x.set_type.value,
+                        }
+                        for x in e.sets
+                    ],
+                }
+                for e in s.exercises
+            ],
+        }
+
+    # -- commands ------------------------------------------------------------------------------
+
+    def profile(self, p: Profile, as_json: bool) -> None:
+        """The saved profile."""
+        data = {
+            "goal": p.goal.value,
+            "experience": p.experience.value,
+            "timezone": p.timezone,
+            "body_mass_kg": p.body_mass_kg,
+            "lang": p.lang,
+        }
+        if as_json:
+            self._print_json(data)
+            return
+        print(self.t.ui("ui.profile_saved"))
+        for key, value in data.items():
+            print(f"  {key}: {'' if value is None else value}")
+
+    def logged(self, result: LogResult) -> None:
+        """A confirmation of a logged session, and its oddities on stderr."""
+        import sys
+
+        print(f"{self.t.ui('ui.session_logged')}: {self.session_line(result.session)}")
+        if result.in_future:
+            print(f"Warning: {self.t.text('ui.future_session')}", file=sys.stderr)
+        if result.overlaps:
+            ids = ", ".join(f"#{i}" for i in result.overlaps)
+            print(
+                f"Warning: {self.t.text('ui.overlapping_session', {'ids': ids})}", file=sys.stderr
+            )
+
+    def checked_in(self, checkin_id: int, entry: CheckIn) -> None:
+        """A confirmation of a check-in."""
+        print(
+            f"{self.t.ui('ui.checkin_saved')}: #{checkin_id}, {self.t.text('ui.when', {'at': entry.at})}"
+        )
+
+    def deleted(self, session: Session) -> None:
+        """What a delete removed."""
+        print(f"{self.t.ui('ui.deleted')}: {self.session_line(session)}")
+
+    def history(self, sessions: Sequence[Session], as_json: bool) -> None:
+        """The logged sessions."""
+        if as_json:
+            self._print_json({"sessions": [self._session_json(s) for s in sessions]})
+            return
+        if not sessions:
+            print(self.t.ui("ui.no_sessions"))
+        for s in sessions:
+            print(self.session_line(s))
+
+    def _warnings_json(self, warnings: Iterable[RestWarning]) -> list[dict[str, Any]]:
+        return [self._reason(w) for w in warnings]
+
+    def status_data(self, status: Status) -> dict[str, Any]:
+        """The status as contract JSON."""
+        return {
+            "at": _iso(status.at, self.tz),
+            "muscles": [
+                {
+                    "muscle": m.muscle.value,
+                    "region": m.region.value,
+                    "state": m.state.value,
+                    "recovered_pct": m.recovered_pct,
+                    "ready_at": _iso(m.ready_at, self.tz),
+                    "last_trained": _iso(m.last_trained, self.tz),
+                    "reasons": [self._reason(r) for r in m.reasons],
+                }
+                for m in status.muscles
+            ],
+            "warnings": self._warnings_json(status.warnings),
+        }
+
+    def status(self, status: Status, as_json: bool) -> None:
+        """Every muscle's recovery as a table, or JSON."""
+        if as_json:
+            self._print_json(self.status_data(status))
+            return
+        from rich.table import Table
+
+        t = self.t
+        table = Table(title=t.text("ui.status_title", {"at": status.at}))
+        for key in (
+            "ui.region",
+            "ui.muscle",
+            "ui.state",
+            "ui.recovered",
+            "ui.ready_at",
+        ):
+            table.add_column(t.ui(key), no_wrap=True)
+        ordered = sorted(status.muscles, key=lambda m: (m.region.value, m.muscle.value))
+        for index, m in enumerate(ordered):
+            first_of_region = index == 0 or ordered[index - 1].region is not m.region
+            if first_of_region and index:
+                table.add_section()
+            style = "yellow" if m.state is MuscleState.RECOVERING else "green"
+            table.add_row(
+                t.region(m.region.value) if first_of_region else "",
+                t.muscle(m.muscle.value),
+                f"[{style}]{t.ui('state.' + m.state.value)}[/]",
+                f"{m.recovered_pct:.0f}%",
+                t.when(m.ready_at) if m.ready_at else "",
+            )
+        console = self._console()
+        console.print(table)
+        for m in ordered:
+            if m.state is MuscleState.RECOVERING:
+                self._print_list(console, f"muscle.{m.muscle.value}", m.reasons)
+        self._print_list(console, "ui.warnings", status.warnings)
+
+    def _print_list(
+        self, console: Any, title: str, items: Sequence[Reason | RestWarning | Suggestion]
+    ) -> None:
+        if not items:
+            return
+        console.print(f"[bold]{self.t.ui(title)}[/]")
+        for item in items:
+            console.print(
+                f"  • {self.t.text(item.msg.value, item.params)} [dim]({item.rule})[/]",
+                soft_wrap=True,
+            )
+
+    def today_data(self, result: Today) -> dict[str, Any]:
+        """Today's verdict as contract JSON."""
+        train = None
+        if result.train:
+            train = {
+                "regions": [r.value for r in result.train.regions],
+                "muscles": [m.value for m in result.train.muscles],
+                "session": {k: _plain(v) for k, v in result.train.session.items()},
+            }
+        return {
+            "date": result.date.isoformat(),
+            "verdict": result.verdict.value,
+            "headline": self.t.ui(f"verdict.{result.verdict.value}"),
+            "train": train,
+            "reasons": [self._reason(r) for r in result.reasons],
+            "suggestions": [self._reason(s) for s in result.suggestions],
+            "warnings": self._warnings_json(result.warnings),
+        }
+
+    def today(self, result: Today, as_json: bool) -> None:
+        """Today's verdict in plain words, or JSON."""
+        if as_json:
+            self._print_json(self.today_data(result))
+            return
+        console = self._console()
+        t = self.t
+        console.print(
+            f"[bold]{t.text('ui.today_title', {'date': result.date})}: {t.ui('verdict.' + result.verdict.value)}[/]"
+        )
+        if result.train:
+            console.print("  " + self._suggested_session(result.train.session), soft_wrap=True)
+            ready = tuple(r.value for r in result.train.regions)
+            console.print("  " + t.text("ui.ready_regions", {"regions": ready}), soft_wrap=True)
+        self._print_list(console, "ui.reasons", result.reasons)
+        self._print_list(console, "ui.suggestions", result.suggestions)
+        self._print_list(console, "ui.warnings", result.warnings)
+
+    def _suggested_session(self, session: Mapping[str, Any]) -> str:
+        t = self.t
+        parts = [t.ui(f"kind.{session['kind']}"), t.ui(f"intensity.{session['intensity']}")]
+        what = session.get("sport") or session.get("class_kind")
+        if what:
+            parts.append(t.activity(what))
+        if session.get("regions"):
+            parts.append(t.text("ui.focus", {"regions": session["regions"]}))
+        if session.get("minutes") is not None:
+            parts.append(f"{session['minutes']:g} min")
+        if session.get("active_recovery_minutes"):
+            parts.append(
+                t.text("ui.plus_active_recovery", {"minutes": session["active_recovery_minutes"]})
+            )
+        return ", ".join(parts)
+
+    def rules(self, book: Rulebook, as_json: bool) -> None:
+        """The rulebook."""
+        if as_json:
+            self._print_json(
+                {"path": book.path, "rules": [r.as_dict() for r in book.rules.values()]}
+            )
+            return
+        console = self._console()
+        source_key = "source_nl" if self.lang == "nl" else "source_en"
+        for rule in book.rules.values():
+            console.print(f"[bold]{rule.id}[/]  {rule.title}")
+            values = rule.as_dict()["values"]
+            if values:
+                console.print(
+                    "  " + ", ".join(f"{k} = {v}" for k, v in values.items()), soft_wrap=True
+                )
+            console.print(f"  [dim]“{getattr(rule, source_key)}”[/]", soft_wrap=True)

@@ -1,0 +1,156 @@
+"""One function per user action: open a transaction, load what the engine needs, call it."""
+
+from collections.abc import Sequence
+from dataclasses import dataclass, replace
+from datetime import datetime, timedelta
+from typing import TYPE_CHECKING
+
+from restday import engine
+from restday.catalog import load_activities, load_exercises, resolve_exercise
+from restday.domain import CheckIn, ExerciseEntry, Experience, Goal, Profile, Session
+from restday.rules import Rulebook
+
+if TYPE_CHECKING:
+    from restday.store.db import Database
+    from restday.store.repo import Repository
+
+__all__ = [
+    "LogResult",
+    "checkin",
+    "delete_session",
+    "engine_inputs",
+    "history",
+    "log_session",
+    "profile",
+    "status",
+    "today",
+    "update_profile",
+    "with_muscles",
+]
+
+LOCAL_USER = "me"
+
+
+@dataclass(frozen=True, slots=True)
+class LogResult:
+    """A stored session and what was odd about it (in the future, overlapping another)."""
+
+    id: int
+    session: Session
+    in_future: bool
+    overlaps: tuple[int, ...]
+
+
+def profile(db: "Database", user: str = LOCAL_USER) -> Profile:
+    """The person's profile (defaults until one is saved)."""
+    with db.transaction() as tx:
+        return tx.get_profile(tx.ensure_user(user))
+
+
+def update_profile(
+    db: "Database",
+    user: str = LOCAL_USER,
+    *,
+    goal: Goal | None = None,
+    experience: Experience | None = None,
+    timezone: str | None = None,
+    body_mass_kg: float | None = None,
+    lang: str | None = None,
+) -> Profile:
+    """Change the fields given (not None) of the profile and return it."""
+    with db.transaction() as tx:
+        user_id = tx.ensure_user(user)
+        current = tx.get_profile(user_id)
+        updated = replace(
+            current,
+            goal=goal or current.goal,
+            experience=experience or current.experience,
+            timezone=timezone or current.timezone,
+            body_mass_kg=current.body_mass_kg if body_mass_kg is None else body_mass_kg,
+            lang=lang or current.lang,
+        )
+        tx.save_profile(user_id, updated)
+        return updated
+
+
+def with_muscles(exercise: ExerciseEntry) -> tuple[ExerciseEntry, str]:
+    """The exercise with its catalogue muscles, and its catalogue id (unknown names raise)."""
+    found = resolve_exercise(exercise.name)
+    return replace(exercise, primary=found.primary, secondary=found.secondary), found.id
+
+
+def log_session(
+    db: "Database", session: Session, now: datetime, user: str = LOCAL_USER
+) -> LogResult:
+    """Store a session; its exercises must resolve in the catalogue."""
+    resolved = [with_muscles(e) for e in session.exercises]
+    session = replace(session, exercises=tuple(e for e, _ in resolved))
+    with db.transaction() as tx:
+        user_id = tx.ensure_user(user)
+        overlaps = tx.overlapping_sessions(user_id, session.start, session.end)
+        session_id = tx.add_session(user_id, session, exercise_ids=[i for _, i in resolved])
+    return LogResult(
+        session_id, replace(session, id=session_id), session.start > now, tuple(overlaps)
+    )
+
+
+def checkin(db: "Database", entry: CheckIn, user: str = LOCAL_USER) -> int:
+    """Store a check-in."""
+    with db.transaction() as tx:
+        return tx.add_checkin(tx.ensure_user(user), entry)
+
+
+def engine_inputs(tx: "Repository", user_id: int, rules: Rulebook, at: datetime) -> engine.Inputs:
+    """Sessions and check-ins of the look-back before `at`, with catalogue muscles, for the engine."""
+    since = at - timedelta(days=rules.lookback_days + 1)
+    exercises = load_exercises()
+    sessions = []
+    for stored in tx.sessions_between(user_id, since, at):
+        entries = []
+        for entry, exercise_id in zip(stored.session.exercises, stored.exercise_ids, strict=True):
+            known = exercises.get(exercise_id or "")
+            if known:
+                entry = replace(entry, primary=known.primary, secondary=known.secondary)
+            entries.append(entry)
+        sessions.append(replace(stored.session, exercises=tuple(entries)))
+    checkins = tx.checkins_between(user_id, since, at)
+    return engine.Inputs(
+        tuple(sessions), tuple(checkins), tx.get_profile(user_id), rules, load_activities()
+    )
+
+
+def status(db: "Database", rules: Rulebook, at: datetime, user: str = LOCAL_USER) -> engine.Status:
+    """Every muscle's recovery at `at`."""
+    with db.transaction() as tx:
+        inputs = engine_inputs(tx, tx.ensure_user(user), rules, at)
+    return engine.muscle_status(inputs, at)
+
+
+def today(
+    db: "Database",
+    rules: Rulebook,
+    at: datetime,
+    minutes: float | None = None,
+    user: str = LOCAL_USER,
+) -> engine.Today:
+    """Today's verdict at `at`."""
+    with db.transaction() as tx:
+        inputs = engine_inputs(tx, tx.ensure_user(user), rules, at)
+    return engine.today(inputs, at, minutes)
+
+
+def history(
+    db: "Database",
+    since: datetime | None = None,
+    until: datetime | None = None,
+    user: str = LOCAL_USER,
+) -> Sequence[Session]:
+    """Logged sessions between two moments, oldest first."""
+    with db.transaction() as tx:
+        return [s.session for s in tx.sessions_between(tx.ensure_user(user), since, until)]
+
+
+def delete_session(db: "Database", session_id: int, user: str = LOCAL_USER) -> Session:
+    """Delete one session and return what was deleted."""
+    with db.transaction() as tx:
+        return tx.delete_session(tx.ensure_user(user), session_id)
