@@ -46,7 +46,7 @@ def history(years: int = 10) -> list[Session]:
                 ExerciseEntry(
                     name,
                     tuple(
-                        SetEntry(reps=8, weight_kg=60.0, rpe=8) for _ in range(6 if i == 0 else 5)
+                        SetEntry(reps=8, weight_kg=60.0, rpe=8) for _ in range(6 if i < 3 else 5)
                     ),
                 )
                 for i, name in enumerate(names)

@@ -143,3 +143,47 @@ def test_a_tuned_rulebook_changes_the_advice(leg_day, tmp_path):
     data = leg_day.ok("--rules", str(tuned), "status", "--at", "2026-11-24T19:00", "--json").json()
     quads = next(m for m in data["muscles"] if m["muscle"] == "quadriceps")
     assert quads["ready_at"] == "2026-11-27T19:00:00+01:00"
+
+
+def test_a_class_goer_gets_a_class_for_other_muscles_than_yesterdays(cli):
+    from restday.catalog import load_activities
+
+    cli.ok("profile", "--goal", "classes")
+    cli.ok(
+        "log",
+        "class",
+        "--kind",
+        "spinning",
+        "--minutes",
+        "45",
+        "--rpe",
+        "7",
+        "--at",
+        "2026-11-23T19:00",
+    )
+    data = cli.ok("today", "--at", "2026-11-24T08:00", "--json").json()
+    kind = data["train"]["session"]["class_kind"]
+    activities = load_activities()
+    assert kind != "indoor-cycling"
+    assert not activities[kind].primary & activities["indoor-cycling"].primary
+    assert "classes.alternate" in [r["rule"] for r in data["reasons"]]
+
+
+def test_after_a_hard_run_an_endurance_athlete_gets_an_easy_day_in_another_sport(cli):
+    cli.ok("profile", "--goal", "endurance")
+    cli.ok(
+        "log",
+        "endurance",
+        "--sport",
+        "run",
+        "--minutes",
+        "60",
+        "--intensity",
+        "hard",
+        "--at",
+        "2026-11-23T07:00",
+    )
+    data = cli.ok("today", "--at", "2026-11-24T08:00", "--json").json()
+    session = data["train"]["session"]
+    assert (session["intensity"], session["sport"] != "run") == ("easy", True)
+    assert {"endurance.alternate", "endurance.vary"} <= {r["rule"] for r in data["reasons"]}
