@@ -111,7 +111,7 @@ def _endurance_plan(
         sports,
         key=lambda a: (
             last is not None and a.name == last.sport,
-            not (intensity is Intensity.EASY or _primary_ready(a, ready)),
+            not _primary_ready(a, ready),
             a.name not in own,
             -own.count(a.name),
         ),
