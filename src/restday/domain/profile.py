@@ -3,7 +3,7 @@
 from dataclasses import dataclass
 from enum import StrEnum
 
-__all__ = ["Experience", "Goal", "Profile"]
+__all__ = ["Experience", "Goal", "LoadMetric", "Profile"]
 
 
 class Goal(StrEnum):
@@ -13,6 +13,13 @@ class Goal(StrEnum):
     ENDURANCE = "endurance"
     CLASSES = "classes"
     HYBRID = "hybrid"
+
+
+class LoadMetric(StrEnum):
+    """Which session load drives the load model: Foster's session-RPE or Banister's TRIMP."""
+
+    SRPE = "srpe"
+    TRIMP = "trimp"
 
 
 class Experience(StrEnum):
@@ -32,3 +39,6 @@ class Profile:
     timezone: str = "UTC"
     body_mass_kg: float | None = None
     lang: str | None = None
+    resting_hr_bpm: float | None = None
+    max_hr_bpm: float | None = None
+    load_metric: LoadMetric = LoadMetric.SRPE

@@ -75,6 +75,8 @@ class Session:
     class_kind: str | None = None
     recovery_kind: str | None = None
     distance_km: float | None = None
+    avg_hr_bpm: float | None = None
+    max_hr_bpm: float | None = None
     id: int | None = None
 
     @property

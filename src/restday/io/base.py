@@ -1,0 +1,91 @@
+"""The one small interface every importer implements: a file in, sessions with fingerprints out."""
+
+import hashlib
+from dataclasses import dataclass, field
+from pathlib import Path
+from typing import Protocol
+
+from restday.domain import Session
+from restday.errors import RestdayError
+
+__all__ = [
+    "ImportFileError",
+    "ImportedSession",
+    "Importer",
+    "ParseResult",
+    "SkippedRow",
+    "fingerprint",
+]
+
+
+class ImportFileError(RestdayError):
+    """A file cannot be imported; the message names the file, the line or record, and the problem."""
+
+    exit_code = 2
+
+    def __init__(
+        self,
+        file: Path | str,
+        problem: str,
+        *,
+        line: int | None = None,
+        column: str | None = None,
+        value: str | None = None,
+    ) -> None:
+        self.file, self.problem, self.line, self.column, self.value = (
+            str(file),
+            problem,
+            line,
+            column,
+            value,
+        )
+        where = f"{file}" + (f", line {line}" if line is not None else "")
+        what = (f", column {column}" if column else "") + (
+            f' "{value}"' if value is not None else ""
+        )
+        super().__init__(f"{where}{what}: {problem}")
+
+
+@dataclass(frozen=True, slots=True)
+class SkippedRow:
+    """A row left out with --skip-invalid, and why."""
+
+    file: str
+    line: int
+    problem: str
+    column: str | None = None
+    value: str | None = None
+
+
+@dataclass(frozen=True, slots=True)
+class ImportedSession:
+    """A session read from a file: exercise names as the file wrote them (muscles empty)."""
+
+    session: Session
+    fingerprint: str
+    line: int | None = None
+
+
+@dataclass(slots=True)
+class ParseResult:
+    """What a file held: its sessions, the rows skipped and warnings worth telling the person."""
+
+    sessions: list[ImportedSession] = field(default_factory=list)
+    skipped: list[SkippedRow] = field(default_factory=list)
+    warnings: list[str] = field(default_factory=list)
+
+
+class Importer(Protocol):
+    """Reads one file of one format."""
+
+    source: str
+
+    def parse(self, path: Path, *, skip_invalid: bool = False) -> ParseResult:
+        """Read `path`; an invalid row raises ImportFileError unless `skip_invalid`."""
+        ...
+
+
+def fingerprint(source: str, *parts: object) -> str:
+    """A stable id for a session from the values that identify it in its source."""
+    text = "\x1f".join([source, *(repr(p) for p in parts)])
+    return f"{source}:{hashlib.sha256(text.encode('utf-8')).hexdigest()[:32]}"
