@@ -1,12 +1,14 @@
 """End to end: every message the real engine says is worded in English and Dutch."""
 
 from collections.abc import Iterator
+from dataclasses import replace
 from datetime import timedelta
 
 import pytest
 
-from restday.domain import Experience, Goal, Muscle, Profile
+from restday.domain import Experience, Goal, LoadMetric, Muscle, Profile
 from restday.engine import Msg, Reason, RestWarning, Suggestion, Today, muscle_status, today
+from restday.engine.load import LoadSample
 from restday.locales import SUPPORTED, Translator
 from tests.factories import (
     BENCH,
@@ -76,6 +78,21 @@ def results() -> Iterator[Today]:
     twice = inputs(full_body(MONDAY - 6 * DAY), full_body(MONDAY - 3 * DAY), profile=MUSCLE)
     yield today(twice, MONDAY)
     yield today(inputs(profile=MUSCLE), MONDAY, minutes=30)
+    surge = [
+        LoadSample(MONDAY - (40 - i) * DAY, 20 if i < 34 else 60, rpe=5 if i < 34 else 9)
+        for i in range(40)
+    ]
+    yield today(replace(inputs(profile=ENDURANCE), load_samples=tuple(surge)), MONDAY)
+    no_hr = Profile(load_metric=LoadMetric.TRIMP, resting_hr_bpm=50, max_hr_bpm=190)
+    yield today(
+        replace(inputs(profile=no_hr), load_samples=(LoadSample(MONDAY - DAY, 30),)), MONDAY
+    )
+    hearts = [
+        checkin(MONDAY - (i + 1) * DAY, resting_hr_bpm=50 + i % 3, hrv_ms=80 + i % 5)
+        for i in range(20)
+    ]
+    off = checkin(MONDAY, resting_hr_bpm=65, hrv_ms=40)
+    yield today(inputs(checkins=(*hearts, off)), MONDAY + HOUR)
 
 
 def said(result: Today) -> Iterator[Reason | RestWarning | Suggestion]:

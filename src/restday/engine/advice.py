@@ -16,6 +16,7 @@ from restday.domain import (
     SessionKind,
 )
 from restday.engine.intensity import session_intensity
+from restday.engine.load import load_report
 from restday.engine.messages import Msg
 from restday.engine.recovery import loaded_sessions, local_date, muscle_status, zone
 from restday.engine.results import (
@@ -303,6 +304,13 @@ def today(inputs: Inputs, at: datetime, minutes: float | None = None) -> Today:
             )
         )
 
+    if inputs.load_samples:
+        report = load_report(inputs.load_samples, inputs.profile, rules, at, 1, tz)
+        warnings += report.warnings
+        overreached = any(w.rule == "load.pmc" for w in report.warnings)
+    else:
+        overreached = False
+
     regions, muscles = _ready(status, injured)
     reasons: list[Reason] = [
         Reason("signs", Msg.VERDICT_INJURY_AVOID, {"region": r.value}) for r in sorted(injured)
@@ -355,6 +363,9 @@ def today(inputs: Inputs, at: datetime, minutes: float | None = None) -> Today:
             session, plan_reasons = _class_plan(inputs, sessions, ready)
         else:
             session, plan_reasons = _strength_plan(due, regions, counts, rules)
+        if overreached and session.get("intensity") not in (None, Intensity.EASY.value):
+            session["intensity"] = Intensity.EASY.value
+            plan_reasons.append(Reason("load.pmc", Msg.VERDICT_EASY_LOAD))
         short_reasons = _shorten(session, minutes, rules)
         short = bool(short_reasons)
         reasons += plan_reasons + short_reasons

@@ -4,10 +4,14 @@ from collections.abc import Mapping
 from dataclasses import dataclass, field
 from datetime import date, datetime
 from enum import StrEnum
+from typing import TYPE_CHECKING
 
 from restday.domain import Activity, CheckIn, Muscle, Profile, Region, Session
 from restday.engine.messages import Msg
 from restday.rules import Rulebook
+
+if TYPE_CHECKING:
+    from restday.engine.load import LoadSample
 
 __all__ = [
     "Inputs",
@@ -35,6 +39,7 @@ class Inputs:
     profile: Profile
     rules: Rulebook
     activities: Mapping[str, Activity]
+    load_samples: tuple["LoadSample", ...] = ()
 
 
 @dataclass(frozen=True, slots=True)

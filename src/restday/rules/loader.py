@@ -40,6 +40,11 @@ RULE_SHAPES: dict[str, type] = {
     "recovery.aids": v.Aids,
     "recovery.planned": v.NoValues,
     "history": v.Lookback,
+    "load.srpe": v.SessionRpe,
+    "load.trimp": v.Trimp,
+    "load.pmc": v.Pmc,
+    "load.acwr": v.Acwr,
+    "load.baseline": v.Baseline,
 }
 SOURCE_KEYS = ("title", "source_nl", "source_en", "citation")
 
@@ -149,6 +154,31 @@ class Rulebook:
     def aids(self) -> v.Aids:
         """Sleep, protein and water targets."""
         return typing.cast(v.Aids, self.rules["recovery.aids"].values)
+
+    @property
+    def srpe(self) -> v.SessionRpe:
+        """Session-RPE settings."""
+        return typing.cast(v.SessionRpe, self.rules["load.srpe"].values)
+
+    @property
+    def trimp(self) -> v.Trimp:
+        """TRIMP constants."""
+        return typing.cast(v.Trimp, self.rules["load.trimp"].values)
+
+    @property
+    def pmc(self) -> v.Pmc:
+        """CTL/ATL time constants and warning limits."""
+        return typing.cast(v.Pmc, self.rules["load.pmc"].values)
+
+    @property
+    def acwr(self) -> v.Acwr:
+        """Workload-ratio windows and band."""
+        return typing.cast(v.Acwr, self.rules["load.acwr"].values)
+
+    @property
+    def baseline(self) -> v.Baseline:
+        """Resting heart rate and HRV baseline settings."""
+        return typing.cast(v.Baseline, self.rules["load.baseline"].values)
 
     @property
     def lookback_days(self) -> int:

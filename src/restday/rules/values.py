@@ -3,7 +3,9 @@
 from dataclasses import dataclass
 
 __all__ = [
+    "Acwr",
     "Aids",
+    "Baseline",
     "ClassStreak",
     "EnduranceWeek",
     "Factors",
@@ -11,14 +13,17 @@ __all__ = [
     "IntensityThresholds",
     "Lookback",
     "NoValues",
+    "Pmc",
     "RecoveryExamples",
     "RestHours",
     "RestRange",
     "RestRegions",
+    "SessionRpe",
     "Share",
     "ShortOnTime",
     "Signs",
     "SoreExtend",
+    "Trimp",
 ]
 
 
@@ -164,3 +169,48 @@ class Aids:
     protein_g_per_kg_max: float
     water_l_min: float
     water_l_max: float
+
+
+@dataclass(frozen=True, slots=True)
+class SessionRpe:
+    """Foster's session-RPE: the effort used when a session has none."""
+
+    default_rpe: float
+
+
+@dataclass(frozen=True, slots=True)
+class Trimp:
+    """Banister's TRIMP weighting constants."""
+
+    a: float
+    b: float
+
+
+@dataclass(frozen=True, slots=True)
+class Pmc:
+    """Time constants and warning limits of fitness, fatigue and form."""
+
+    ctl_days: int
+    atl_days: int
+    tsb_warn: float
+    ramp_warn: float
+
+
+@dataclass(frozen=True, slots=True)
+class Acwr:
+    """Acute and chronic windows of the workload ratio, and its information band."""
+
+    acute_days: int
+    chronic_days: int
+    band_low: float
+    band_high: float
+
+
+@dataclass(frozen=True, slots=True)
+class Baseline:
+    """How resting heart rate and HRV are compared with the person's own baseline."""
+
+    baseline_days: int
+    min_samples: int
+    sd_limit: float
+    rhr_min_bpm: float
