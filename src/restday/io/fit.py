@@ -1,0 +1,301 @@
+"""Garmin FIT activity files, decoded with Garmin's official SDK: one session per FIT `session`.
+
+- A multisport file gives one session per sport; its transitions (changing from bike to run) are
+  not training and are left out, with a warning that counts them.
+- The sport comes from the session's sport and sub-sport (running -> run, cycling -> bike,
+  fitness_equipment/indoor_rowing -> row ...). Strength training (sub-sport strength_training, or
+  sport training with sets) is a strength session whose exercises come from the active `set`
+  messages, named through the SDK's profile ("Upright Row", or the category, "Squat", when the
+  watch gave no exercise); a set the watch could not name is kept as "Unknown exercise". Yoga,
+  pilates, HIIT, flexibility, dance and boxing are classes. Any other sport (generic, golf ...) is
+  an endurance session without a sport, with a warning.
+- Duration is the timer time (pauses excluded), else the elapsed time; heart rate comes from the
+  session, else from the records (or the separate `hr` messages of pool swims) in its time span.
+  Intensity and RPE are left unset: a device does not know them.
+- A damaged file (bad checksum, cut off) still gives the sessions that were complete before the
+  damage, with a warning that says what is damaged; with none complete it is an ImportFileError.
+"""
+
+import re
+from bisect import bisect_left, bisect_right
+from datetime import datetime, timedelta
+from pathlib import Path
+from typing import Any, cast
+
+from restday.domain import ExerciseEntry, Session, SessionKind, SetEntry
+from restday.io.base import ImportedSession, ImportFileError, ParseResult, fingerprint
+from restday.io.track import HeartRates, sport_name
+
+__all__ = ["exercise_name", "parse", "source"]
+
+source = "fit"
+
+UNKNOWN_EXERCISE = "Unknown exercise"
+
+# FIT times below this are seconds since the device was switched on, not real times (FIT spec).
+_FIT_MIN_REAL_TIME = 0x10000000
+
+# FIT sport or sub-sport -> our class kind.
+_CLASSES = {
+    "yoga": "yoga",
+    "pilates": "pilates",
+    "hiit": "hiit",
+    "flexibility_training": "stretching",
+    "dance": "dance",
+    "boxing": "boxing",
+}
+
+
+def _plural(count: int, word: str) -> str:
+    return f"{count} {word}" if count == 1 else f"{count} {word}s"
+
+
+def _title(snake: str) -> str:
+    return " ".join(part.capitalize() for part in snake.split("_"))
+
+
+def _first(value: Any) -> Any:
+    """The first of a FIT array field (the watch's best guess), or the value itself."""
+    return value[0] if isinstance(value, list) and value else value
+
+
+def exercise_name(category: Any, subtype: Any) -> str:
+    """An exercise's name from a set's category and category_subtype, through the SDK's profile."""
+    from garmin_fit_sdk import Profile
+
+    name = _first(category)
+    if not isinstance(name, str) or name == "unknown":  # 65534, or a number the SDK lacks
+        return UNKNOWN_EXERCISE
+    names: dict[Any, Any] = Profile["types"].get(f"{name}_exercise_name") or {}
+    exercise = names.get(_first(subtype))
+    return _title(exercise if isinstance(exercise, str) else name)
+
+
+def _exercises(sets: list[dict[str, Any]]) -> tuple[ExerciseEntry, ...]:
+    """Active sets grouped by exercise, in the order each exercise first appears."""
+    grouped: dict[str, list[SetEntry]] = {}
+    for s in sets:
+        reps = s.get("repetitions") or None
+        weight = s.get("weight") or None
+        seconds = s.get("duration") if reps is None else None
+        entry = SetEntry(
+            reps=int(reps) if reps is not None else None,
+            seconds=float(seconds) if seconds is not None else None,
+            weight_kg=float(weight) if weight is not None else None,
+        )
+        name = exercise_name(s.get("category"), s.get("category_subtype"))
+        grouped.setdefault(name, []).append(entry)
+    return tuple(ExerciseEntry(name, tuple(entries)) for name, entries in grouped.items())
+
+
+def _kind(sport: str, sub: str, has_sets: bool) -> tuple[SessionKind, str | None, str | None]:
+    """(kind, sport, class kind) for a FIT sport and sub-sport."""
+    if sub == "strength_training" or (sport == "training" and has_sets):
+        return SessionKind.STRENGTH, None, None
+    class_kind = _CLASSES.get(sub) or _CLASSES.get(sport)
+    if class_kind:
+        return SessionKind.CLASS, None, class_kind
+    return SessionKind.ENDURANCE, sport_name(sport) or sport_name(sub), None
+
+
+def _damage(errors: list[Exception], position: int, header: Any, size: int) -> str | None:
+    """What is wrong with the file, in words, or None if it decoded cleanly."""
+    if not errors:
+        return None
+    text = re.sub(r"^FIT Runtime Error( at byte: \d+)?", "", str(errors[0])).strip()
+    declared = header.header_size + header.data_size + 2
+    if size < declared:
+        return f"truncated at byte {size:,} (its header announces {declared:,} bytes)"
+    if isinstance(errors[0], IndexError):
+        return f"truncated at byte {position:,} (a message there runs past the end of the data)"
+    if "CRC" in text:
+        return "its checksum (CRC) does not match, so some of its data may be damaged"
+    if position >= declared:
+        return f"{size - position:,} unreadable bytes follow its end at byte {position:,}"
+    return f"damaged at byte {position:,} ({text})"
+
+
+def _not_fit(path: Path, data: bytes) -> ImportFileError:
+    head = data.lstrip(b"\xef\xbb\xbf \t\r\n")[:5]
+    if not data:
+        return ImportFileError(path, "the file is empty, not a FIT file")
+    if head.startswith(b"<"):
+        return ImportFileError(path, "not a FIT file (it is XML: a GPX or TCX file?)")
+    return ImportFileError(path, "not a FIT file")
+
+
+def _no_session(messages: dict[str, Any], damage: str | None) -> str:
+    """Why a FIT file gives no session."""
+    records = len(messages.get("record_mesgs", []))
+    if damage:
+        held = f" ({records:,} records but no session summary)" if records else ""
+        return f"{damage}: no complete activity{held}"
+    file_ids: list[dict[str, Any]] = messages.get("file_id_mesgs") or [{}]
+    kind = file_ids[0].get("type")
+    if kind and kind != "activity":
+        return f"not an activity but a FIT {kind} file: nothing recorded to import"
+    return "no activity session in it: nothing recorded to import"
+
+
+class _Series:
+    """Heart-rate samples by time, from records or expanded hr messages, for summing up spans."""
+
+    def __init__(self, samples: list[tuple[float, float]]) -> None:
+        samples.sort()
+        self.times = [t for t, _ in samples]
+        self.bpm = [b for _, b in samples]
+
+    def between(self, start: float, end: float) -> HeartRates:
+        rates = HeartRates()
+        for bpm in self.bpm[bisect_left(self.times, start) : bisect_right(self.times, end)]:
+            rates.add(bpm)
+        return rates
+
+
+def _record_series(records: list[dict[str, Any]]) -> _Series:
+    return _Series(
+        [
+            (r["timestamp"].timestamp(), float(r["heart_rate"]))
+            for r in records
+            if r.get("heart_rate") and isinstance(r.get("timestamp"), datetime)
+        ]
+    )
+
+
+def _hr_messages(data: bytes) -> _Series:
+    """Heart rate from a full decode's `hr` messages (pool swims keep it there, not in records)."""
+    from garmin_fit_sdk import Decoder, Stream, expand_heart_rates
+    from garmin_fit_sdk.util import FIT_EPOCH_S
+
+    decoded, _ = Decoder(Stream.from_byte_array(bytearray(data))).read(merge_heart_rates=False)
+    try:
+        expanded: list[Any] = expand_heart_rates(decoded.get("hr_mesgs", []))
+    except (RuntimeError, KeyError, TypeError):
+        return _Series([])
+    return _Series([(h["timestamp"] + FIT_EPOCH_S, float(h["heart_rate"])) for h in expanded])
+
+
+def _within(moment: Any, start: datetime, end: datetime) -> bool:
+    return isinstance(moment, datetime) and start <= moment <= end
+
+
+class _Reader:
+    """Turns decoded FIT messages into sessions."""
+
+    def __init__(self, data: bytes, messages: dict[str, Any], result: ParseResult) -> None:
+        self.data, self.messages, self.result = data, messages, result
+        self.sessions: list[dict[str, Any]] = messages.get("session_mesgs", [])
+        self.sets = [s for s in messages.get("set_mesgs", []) if s.get("set_type") == "active"]
+        self.series: list[_Series] | None = None
+
+    def heart_rate(self, start: datetime, end: datetime) -> HeartRates:
+        """Heart rate between two moments, from records, else from hr messages."""
+        if self.series is None:
+            self.series = [_record_series(self.messages.get("record_mesgs", []))]
+            if self.messages.get("hr_mesgs"):
+                self.series.append(_hr_messages(self.data))
+        for series in self.series:
+            rates = series.between(start.timestamp(), end.timestamp())
+            if rates.count:
+                return rates
+        return HeartRates()
+
+    def sets_between(self, start: datetime, end: datetime) -> list[dict[str, Any]]:
+        if len(self.sessions) == 1:
+            return self.sets
+        return [
+            s for s in self.sets if _within(s.get("start_time") or s.get("timestamp"), start, end)
+        ]
+
+    def end_of(self, index: int, start: datetime, elapsed: float) -> datetime:
+        """Where a session's span ends: its elapsed time, cut just before the next session."""
+        end = start + timedelta(seconds=elapsed)
+        for later in self.sessions[index + 1 :]:
+            begins = later.get("start_time")
+            if isinstance(begins, datetime) and start < begins <= end:
+                return begins - timedelta(microseconds=1)
+        return end
+
+    def session(self, index: int, message: dict[str, Any]) -> None:
+        """Add the session of one FIT session message, or a warning why it is left out."""
+        from garmin_fit_sdk.util import convert_datetime_to_timestamp
+
+        label = f"session {index + 1}"
+        sport, sub = str(message.get("sport") or ""), str(message.get("sub_sport") or "")
+        start = message.get("start_time")
+        if not isinstance(start, datetime) or (
+            convert_datetime_to_timestamp(start) < _FIT_MIN_REAL_TIME
+        ):
+            self.result.warnings.append(f"{label} has no real start time; left out")
+            return
+        seconds = message.get("total_timer_time") or message.get("total_elapsed_time")
+        if not seconds:
+            self.result.warnings.append(f"{label} has no duration; left out")
+            return
+        end = self.end_of(index, start, message.get("total_elapsed_time") or seconds)
+        sets = self.sets_between(start, end)
+        kind, name, class_kind = _kind(sport, sub, bool(sets))
+        what = f"{sport}/{sub}" if sub and sub != "generic" else sport
+        if kind is SessionKind.ENDURANCE and name is None:
+            shown = f'sport "{what}" is not known' if sport else "no sport given"
+            self.result.warnings.append(f"{label}: {shown}; imported without a sport")
+        if kind is SessionKind.STRENGTH and not sets:
+            self.result.warnings.append(f"{label} is strength training without sets")
+        avg_hr, max_hr = message.get("avg_heart_rate"), message.get("max_heart_rate")
+        if not avg_hr or not max_hr:
+            rates = self.heart_rate(start, end)
+            avg_hr, max_hr = avg_hr or rates.average, max_hr or rates.maximum
+        metres = message.get("total_distance") or 0.0
+        session = Session(
+            kind=kind,
+            start=start,
+            minutes=float(seconds) / 60,
+            exercises=_exercises(sets) if kind is SessionKind.STRENGTH else (),
+            sport=name,
+            class_kind=class_kind,
+            distance_km=float(metres) / 1000 or None,
+            avg_hr_bpm=float(avg_hr) if avg_hr else None,
+            max_hr_bpm=float(max_hr) if max_hr else None,
+        )
+        key = fingerprint(source, start.isoformat(), sport, index)
+        self.result.sessions.append(ImportedSession(session, key))
+
+
+def parse(path: Path, *, skip_invalid: bool = False) -> ParseResult:
+    """Read a FIT activity file: one session per sport in it (FIT has no rows to skip)."""
+    from garmin_fit_sdk import Decoder, Stream
+
+    path = Path(path)
+    data = path.read_bytes()
+    stream = Stream.from_byte_array(bytearray(data))
+    decoder = Decoder(stream)
+    if not decoder.is_fit():
+        raise _not_fit(path, data)
+    header = decoder.read_file_header(True)
+    # Without component expansion and heart-rate merging, real watch files decode a quarter
+    # faster, and nothing read here needs them; the rare file whose heart rate lives only in
+    # `hr` messages is decoded again in full (see _hr_messages).
+    decoded, errors = decoder.read(expand_components=False, merge_heart_rates=False)
+    messages = cast("dict[str, Any]", decoded)
+    damage = _damage(errors, stream.position(), header, len(data))
+    if not messages.get("session_mesgs"):
+        raise ImportFileError(path, _no_session(messages, damage))
+    result = ParseResult()
+    reader = _Reader(data, messages, result)
+    transitions = 0
+    for index, message in enumerate(reader.sessions):
+        if message.get("sport") == "transition":
+            transitions += 1
+        else:
+            reader.session(index, message)
+    if transitions:
+        result.warnings.append(
+            f"left out {_plural(transitions, 'transition')} between sports (not training)"
+        )
+    if damage:
+        result.warnings.insert(
+            0, f"{damage}; imported the {_plural(len(result.sessions), 'complete session')}"
+        )
+    if not result.sessions:
+        raise ImportFileError(path, "no session in it has a real start time and a duration")
+    return result

@@ -1,0 +1,224 @@
+"""What the track formats (FIT, GPX, TCX) share: sport names, times, distances, heart rate, XML."""
+
+import math
+import re
+from collections.abc import Iterator
+from datetime import UTC, datetime
+from functools import cache
+from pathlib import Path
+from typing import Any
+
+from restday.catalog import load_activities
+from restday.domain import ActivityKind
+from restday.io.base import ImportFileError, SkippedRow
+
+__all__ = [
+    "EARLIEST",
+    "Broken",
+    "HeartRates",
+    "Invalid",
+    "LocalNames",
+    "free",
+    "haversine_m",
+    "local_name",
+    "parse_time",
+    "sport_name",
+    "xml_elements",
+]
+
+# No GPS watch recorded anything before 1970; earlier times are placeholders (GPSBabel writes 1901).
+EARLIEST = datetime(1970, 1, 1, tzinfo=UTC)
+
+# Mean Earth radius (IUGG), metres.
+_EARTH_RADIUS_M = 6_371_008.8
+
+_SEPARATORS = re.compile(r"[\s_-]+")
+
+# Device words for sports that the catalogue's names and aliases do not cover: FIT sport and
+# sub-sport names, Garmin Connect and Strava activity types (CamelCase collapses to one word),
+# TCX's Sport attribute. Ambiguous sub-sports (treadmill, trail, track, street) are left out:
+# a treadmill can be walked on.
+_DEVICE_SPORTS = {
+    "run": "run",
+    "treadmill-running": "run",
+    "street-running": "run",
+    "track-running": "run",
+    "indoor-running": "run",
+    "trailrun": "run",
+    "virtual-run": "run",
+    "virtualrun": "run",
+    "ultra-run": "run",
+    "9": "run",  # Strava's GPX <type> for Run
+    "bike": "bike",
+    "cycle": "bike",
+    "road-biking": "bike",
+    "road-cycling": "bike",
+    "mountain-biking": "bike",
+    "gravel-cycling": "bike",
+    "indoor-cycling": "bike",
+    "virtual-ride": "bike",
+    "virtualride": "bike",
+    "e-biking": "bike",
+    "e-bike-ride": "bike",
+    "ebikeride": "bike",
+    "1": "bike",  # Strava's GPX <type> for Ride
+    "swim": "swim",
+    "lap-swimming": "swim",
+    "open-water": "swim",
+    "open-water-swimming": "swim",
+    "row": "row",
+    "indoor-rowing": "row",
+    "walk": "walk",
+    "casual-walking": "walk",
+    "speed-walking": "walk",
+    "indoor-walking": "walk",
+    "hike": "hike",
+    "mountaineering": "hike",
+    "ski": "ski",
+    "alpine-skiing": "ski",
+    "alpineski": "ski",
+    "resort-skiing": "ski",
+    "backcountry-skiing": "ski",
+    "backcountryski": "ski",
+    "nordicski": "ski",
+    "skate-skiing": "ski",
+}
+
+
+def _key(name: str) -> str:
+    """Casefolded, separators as one hyphen, Garmin's "_ws" (winter sport) suffix dropped."""
+    key = _SEPARATORS.sub("-", name.strip().casefold()).strip("-")
+    return key.removesuffix("-ws")
+
+
+@cache
+def _sport_names() -> dict[str, str]:
+    """Every known sport word (key form) to our sport name: device words, then the catalogue's."""
+    names = dict(_DEVICE_SPORTS)
+    for activity in load_activities().values():
+        if activity.kind is ActivityKind.SPORT:
+            names.update({_key(n): activity.name for n in (activity.name, *activity.aliases)})
+    return names
+
+
+def sport_name(name: str | None) -> str | None:
+    """Our sport name ("run", "bike" ...) for a device's sport word, or None if it is not known."""
+    return _sport_names().get(_key(name)) if name else None
+
+
+def parse_time(text: str) -> datetime:
+    """An ISO 8601 time as aware UTC (GPX and TCX define a time without zone as UTC); ValueError."""
+    moment = datetime.fromisoformat(text.strip())
+    if moment.tzinfo is None:
+        return moment.replace(tzinfo=UTC)
+    return moment.astimezone(UTC)
+
+
+def haversine_m(lat1: float, lon1: float, lat2: float, lon2: float) -> float:
+    """Great-circle distance in metres between two points given in degrees."""
+    p1, p2 = math.radians(lat1), math.radians(lat2)
+    dp, dl = p2 - p1, math.radians(lon2 - lon1)
+    h = math.sin(dp / 2) ** 2 + math.cos(p1) * math.cos(p2) * math.sin(dl / 2) ** 2
+    return 2 * _EARTH_RADIUS_M * math.asin(math.sqrt(min(1.0, h)))
+
+
+class HeartRates:
+    """Mean and maximum of heart-rate samples (bpm), kept as running totals; 0 means no reading."""
+
+    __slots__ = ("count", "peak", "total")
+
+    def __init__(self) -> None:
+        self.total = 0.0
+        self.count = 0
+        self.peak = 0.0
+
+    def add(self, bpm: float | None) -> None:
+        """Count one sample; None and 0 (a lost sensor) are not readings."""
+        if bpm and bpm > 0:
+            self.total += bpm
+            self.count += 1
+            self.peak = max(self.peak, bpm)
+
+    @property
+    def average(self) -> float | None:
+        """Mean bpm to one decimal, None without samples."""
+        return round(self.total / self.count, 1) if self.count else None
+
+    @property
+    def maximum(self) -> float | None:
+        """Highest bpm, None without samples."""
+        return self.peak if self.count else None
+
+
+class Broken(Exception):
+    """A row (track point, lap) with a broken value, already reported and to be left out."""
+
+
+class Invalid:
+    """Broken values in a file: raised as ImportFileError, or with skip_invalid kept as skipped rows."""
+
+    def __init__(self, path: Path, skip_invalid: bool, skipped: list[SkippedRow]) -> None:
+        self.path, self.skip_invalid, self.skipped = path, skip_invalid, skipped
+
+    def found(self, line: int | None, column: str, value: str | None, problem: str) -> None:
+        """Report a broken value; returns only when skip_invalid is set (the caller skips the row)."""
+        if not self.skip_invalid:
+            raise ImportFileError(self.path, problem, line=line, column=column, value=value)
+        self.skipped.append(SkippedRow(str(self.path), line or 0, problem, column, value))
+
+
+def local_name(tag: Any) -> str:
+    """An element's name without its namespace ("" for comments and processing instructions)."""
+    return tag.rpartition("}")[2] if isinstance(tag, str) else ""
+
+
+def free(element: Any) -> None:
+    """Drop an element that has been read, and the siblings before it, to keep memory flat."""
+    element.clear(keep_tail=True)
+    parent = element.getparent()
+    if parent is not None:
+        while element.getprevious() is not None:
+            del parent[0]
+
+
+class LocalNames(dict[Any, str]):
+    """Tag -> local name, computed once per distinct tag (much cheaper than per element)."""
+
+    def __missing__(self, tag: Any) -> str:
+        name = self[tag] = local_name(tag)
+        return name
+
+
+def xml_elements(path: Path, fmt: str, root: str, tags: tuple[str, ...]) -> Iterator[Any]:
+    """Each element named in `tags` (any namespace) once it has been read, then the root.
+
+    Raises ImportFileError if the file is empty, not XML, broken, or its root is not `root`.
+    The caller clears the elements it has used so memory stays flat.
+    """
+    from lxml import etree
+
+    with path.open("rb") as file:
+        head = file.read(4096).removeprefix(b"\xef\xbb\xbf").lstrip()
+        if not head:
+            raise ImportFileError(path, f"the file is empty, not a {fmt} file")
+        if not head.startswith((b"<", b"\xff\xfe", b"\xfe\xff")):  # UTF-16 has its own marks
+            raise ImportFileError(path, f"not a {fmt} file (it is not XML)")
+        file.seek(0)
+        context = etree.iterparse(
+            file,
+            events=("end",),
+            tag=(f"{{*}}{root}", *(f"{{*}}{t}" for t in tags)),
+            resolve_entities=False,
+            no_network=True,
+            remove_comments=True,
+        )
+        try:
+            for _, element in context:
+                yield element
+        except etree.XMLSyntaxError as error:
+            raise ImportFileError(
+                path, f"broken XML ({error.msg or error})", line=error.lineno or None
+            ) from None
+    found = local_name(context.root.tag) if context.root is not None else ""
+    if found != root:
+        raise ImportFileError(path, f"not a {fmt} file (its root element is <{found}>)")

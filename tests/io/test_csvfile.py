@@ -1,0 +1,133 @@
+"""What the CSV importers share: dates, durations, encodings, delimiters and line numbers."""
+
+from datetime import UTC, datetime, timedelta
+
+import pytest
+
+from restday.io import strong
+from restday.io.base import ImportFileError
+from restday.io.csvfile import detect_encoding, parse_datetime, parse_duration_min, read_csv
+from tests.io.conftest import table
+
+ROWS = "Date,Workout Name,Exercise Name,Reps\n2022-01-02 08:00:00,A,Squat,5\n"
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        ("2021-02-10 16:46:13", datetime(2021, 2, 10, 16, 46, 13)),
+        ("2021-02-10T16:46", datetime(2021, 2, 10, 16, 46)),
+        ("7 Apr 2026, 10:14", datetime(2026, 4, 7, 10, 14)),
+        ("13 Jan 2026, 00:05", datetime(2026, 1, 13, 0, 5)),
+        ("Jun 11, 2026, 1:01 PM", datetime(2026, 6, 11, 13, 1)),
+        ("Jun 10, 2026, 12:29 AM", datetime(2026, 6, 10, 0, 29)),
+        ("Jun 10, 2026, 12:29 PM", datetime(2026, 6, 10, 12, 29)),
+        ("Jun 10, 2026, 12:29\u202fpm", datetime(2026, 6, 10, 12, 29)),  # narrow no-break space
+        ("4 Sept 2025, 19:45", datetime(2025, 9, 4, 19, 45)),  # en-GB on newer phones
+        ("September 4, 2025, 7:45:30 PM", datetime(2025, 9, 4, 19, 45, 30)),
+        ("Tue, 7 Apr 2026, 10:14", datetime(2026, 4, 7, 10, 14)),
+    ],
+)
+def test_dates_as_the_apps_write_them(text, expected):
+    assert parse_datetime(text) == expected
+
+
+def test_iso_offset_is_kept():
+    assert parse_datetime("2026-04-07T10:14:00+02:00").utcoffset() == timedelta(hours=2)
+    assert parse_datetime("2026-04-07T10:14:00Z").tzinfo == UTC
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "",
+        "yesterday",
+        "32 Apr 2026, 10:14",
+        "Apr 2026, 10:14",
+        "Jun 11, 2026, 13:01 PM",
+        "10/06/2024",
+    ],
+)
+def test_what_is_not_a_date_is_refused(text):
+    with pytest.raises(ValueError):
+        parse_datetime(text)
+
+
+@pytest.mark.parametrize(
+    ("text", "minutes"),
+    [("1h 5m", 65), ("38min", 38), ("2h", 120), ("53m", 53), ("45s", 0.75), ("1h 2m 30s", 62.5)],
+)
+def test_durations_as_strong_writes_them(text, minutes):
+    assert parse_duration_min(text) == pytest.approx(minutes)
+
+
+@pytest.mark.parametrize("text", ["", "soon", "65", "1h and 5m"])
+def test_what_is_not_a_duration_is_refused(text):
+    with pytest.raises(ValueError):
+        parse_duration_min(text)
+
+
+@pytest.mark.parametrize(
+    ("content", "encoding"),
+    [
+        (b"Date\n", "utf-8"),
+        (b"\xef\xbb\xbfDate\n", "utf-8-sig"),
+        ("Date\nÜbung\n".encode("utf-16"), "utf-16"),
+        ("Date\nÜbung – gut\n".encode("cp1252"), "cp1252"),
+        ("Date\nÜbung\x81\n".encode("latin-1"), "latin-1"),
+    ],
+)
+def test_encoding_is_found_from_the_bytes(write, content, encoding):
+    assert detect_encoding(write("f.csv", content), "Strong CSV export") == encoding
+
+
+def test_utf16_tab_separated_export_is_read(write):
+    path = write("strong.csv", ROWS.replace(",", "\t").encode("utf-16"))
+
+    assert table(strong.parse(path).sessions[0].session) == [
+        ("Squat", [(5, None, None, None, "normal")])
+    ]
+
+
+def test_leading_blank_lines_count_in_line_numbers(write):
+    path = write("strong.csv", "\n\n" + ROWS + "2022-01-02 08:00:00,A,Squat,x\n")
+
+    with pytest.raises(ImportFileError, match=r", line 5, column Reps \"x\": not a number$"):
+        strong.parse(path)
+
+
+def test_blank_lines_between_rows_are_skipped(write):
+    path = write("strong.csv", ROWS + "\n\n2022-01-02 08:00:00,A,Squat,6\n")
+
+    assert [s.reps for s in strong.parse(path).sessions[0].session.exercises[0].sets] == [5, 6]
+
+
+def test_decimal_comma_is_read_only_when_comma_is_not_the_delimiter(write):
+    semicolon = write(
+        "s.csv", "Date;Workout Name;Exercise Name;Weight;Reps\n2022-01-02;A;Squat;72,5;5\n"
+    )
+    comma = write(
+        "c.csv", 'Date,Workout Name,Exercise Name,Weight,Reps\n2022-01-02,A,Squat,"72,5",5\n'
+    )
+
+    assert strong.parse(semicolon).sessions[0].session.exercises[0].sets[0].weight_kg == 72.5
+    with pytest.raises(ImportFileError, match='column Weight "72,5": not a number'):
+        strong.parse(comma)
+
+
+def test_field_too_large_for_csv_is_a_clear_error(write):
+    path = write("strong.csv", ROWS + '2022-01-02 08:00:00,A,"' + "x" * 200_000 + '",5\n')
+
+    with pytest.raises(
+        ImportFileError, match="line 3: not a readable Strong CSV export: field larger"
+    ):
+        strong.parse(path)
+
+
+def test_header_is_read_with_its_delimiter(write):
+    with read_csv(write("f.csv", "a;b;c\n1;2;3\n"), "test") as f:
+        assert (f.delimiter, f.header, list(f.rows)) == (
+            ";",
+            ["a", "b", "c"],
+            [(2, ["1", "2", "3"])],
+        )
