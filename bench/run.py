@@ -84,9 +84,10 @@ def main() -> None:
     start = time.perf_counter()
     with db.transaction() as tx:
         user = tx.ensure_user(service.LOCAL_USER)
-        for s in sessions:
-            resolved = [service.with_muscles(e) for e in s.exercises]
-            tx.add_session(user, s, exercise_ids=[i for _, i in resolved])
+        items = [
+            (s, [service.with_muscles(e)[1] for e in s.exercises], "bench", None) for s in sessions
+        ]
+        tx.add_sessions(user, items)
     load_s = time.perf_counter() - start
     sets = sum(len(e.sets) for s in sessions for e in s.exercises)
     print(

@@ -4,10 +4,12 @@ from collections.abc import Sequence
 from dataclasses import dataclass, replace
 from datetime import datetime, timedelta
 from typing import TYPE_CHECKING
+from zoneinfo import ZoneInfo
 
 from restday import engine
 from restday.catalog import load_activities, load_exercises, resolve_exercise
-from restday.domain import CheckIn, ExerciseEntry, Experience, Goal, Profile, Session
+from restday.domain import CheckIn, ExerciseEntry, Experience, Goal, LoadMetric, Profile, Session
+from restday.engine.load import LoadReport, LoadSample, load_report
 from restday.rules import Rulebook
 
 if TYPE_CHECKING:
@@ -20,6 +22,7 @@ __all__ = [
     "delete_session",
     "engine_inputs",
     "history",
+    "load",
     "log_session",
     "profile",
     "status",
@@ -56,6 +59,9 @@ def update_profile(
     timezone: str | None = None,
     body_mass_kg: float | None = None,
     lang: str | None = None,
+    resting_hr_bpm: float | None = None,
+    max_hr_bpm: float | None = None,
+    load_metric: LoadMetric | None = None,
 ) -> Profile:
     """Change the fields given (not None) of the profile and return it."""
     with db.transaction() as tx:
@@ -68,6 +74,9 @@ def update_profile(
             timezone=timezone or current.timezone,
             body_mass_kg=current.body_mass_kg if body_mass_kg is None else body_mass_kg,
             lang=lang or current.lang,
+            resting_hr_bpm=current.resting_hr_bpm if resting_hr_bpm is None else resting_hr_bpm,
+            max_hr_bpm=current.max_hr_bpm if max_hr_bpm is None else max_hr_bpm,
+            load_metric=load_metric or current.load_metric,
         )
         tx.save_profile(user_id, updated)
         return updated
@@ -113,10 +122,31 @@ def engine_inputs(tx: "Repository", user_id: int, rules: Rulebook, at: datetime)
                 entry = replace(entry, primary=known.primary, secondary=known.secondary)
             entries.append(entry)
         sessions.append(replace(stored.session, exercises=tuple(entries)))
-    checkins = tx.checkins_between(user_id, since, at)
+    baseline_since = at - timedelta(days=rules.baseline.baseline_days + 1)
+    checkins = tx.checkins_between(user_id, min(since, baseline_since), at)
     return engine.Inputs(
-        tuple(sessions), tuple(checkins), tx.get_profile(user_id), rules, load_activities()
+        tuple(sessions),
+        tuple(checkins),
+        tx.get_profile(user_id),
+        rules,
+        load_activities(),
+        load_samples=_load_samples(tx, user_id, at),
     )
+
+
+def _load_samples(tx: "Repository", user_id: int, at: datetime) -> tuple[LoadSample, ...]:
+    return tuple(LoadSample(*row) for row in tx.session_loads(user_id, None, at))
+
+
+def load(
+    db: "Database", rules: Rulebook, at: datetime, days: int, user: str = LOCAL_USER
+) -> LoadReport:
+    """The training-load model for the `days` days up to `at`."""
+    with db.transaction() as tx:
+        user_id = tx.ensure_user(user)
+        samples = _load_samples(tx, user_id, at)
+        profile = tx.get_profile(user_id)
+    return load_report(samples, profile, rules, at, days, ZoneInfo(profile.timezone))
 
 
 def status(db: "Database", rules: Rulebook, at: datetime, user: str = LOCAL_USER) -> engine.Status:

@@ -3,7 +3,17 @@
 import subprocess
 import sys
 
-HEAVY = ("ortools", "numpy", "pandas", "fastapi", "uvicorn", "starlette", "rapidfuzz")
+HEAVY = (
+    "ortools",
+    "numpy",
+    "pandas",
+    "fastapi",
+    "uvicorn",
+    "starlette",
+    "rapidfuzz",
+    "sqlalchemy.orm",
+    "alembic",
+)
 
 PROBE = """
 import sys
@@ -32,4 +42,5 @@ def test_help_and_today_import_no_heavy_library(tmp_path):
         "RESTDAY_DATABASE_URL": f"sqlite:///{tmp_path}/r.db",
     }
     assert loaded(["restday", "--help"], env) == ""
+    loaded(["restday", "today"], env)  # the first run creates the database with Alembic
     assert loaded(["restday", "today"], env) == ""

@@ -13,7 +13,7 @@ from sqlalchemy import inspect, text
 from restday.errors import StoreError
 from restday.store.db import HEAD_REVISION, database_url, default_database_url, open_database
 from restday.store.migrate import alembic_config, head_revision
-from restday.store.models import Base
+from restday.store.models import metadata
 
 TABLES = {
     "alembic_version",
@@ -61,7 +61,7 @@ def test_reopening_keeps_the_schema_and_the_data(fresh_url):
 
 def test_migrations_match_the_models(db):
     with db.engine.connect() as connection:
-        assert compare_metadata(MigrationContext.configure(connection), Base.metadata) == []
+        assert compare_metadata(MigrationContext.configure(connection), metadata) == []
 
 
 def test_downgrade_to_base_drops_every_table_and_reopening_recreates_them(fresh_url):
@@ -81,6 +81,25 @@ def test_an_up_to_date_database_opens_without_importing_alembic(db, fresh_url):
         "from restday.store.db import open_database\n"
         f"open_database({fresh_url!r}).close()\n"
         "print(sorted(m for m in sys.modules if m.split('.')[0] == 'alembic'))\n"
+    )
+    result = subprocess.run(
+        [sys.executable, "-c", code], capture_output=True, text=True, check=True
+    )
+    assert result.stdout.strip() == "[]"
+
+
+def test_the_store_works_without_importing_the_orm(db, fresh_url):
+    code = (
+        "import sys\n"
+        "from datetime import UTC, datetime\n"
+        "from restday.domain import Session, SessionKind\n"
+        "from restday.store.db import open_database\n"
+        f"with open_database({fresh_url!r}) as db, db.transaction() as tx:\n"
+        "    me = tx.ensure_user()\n"
+        "    start = datetime(2026, 11, 23, tzinfo=UTC)\n"
+        "    tx.add_sessions(me, [(Session(SessionKind.ENDURANCE, start, 30), [], 'gpx', 'a')])\n"
+        "    tx.sessions_between(me, None, None), tx.checkins_between(me, None, None)\n"
+        "print(sorted(m for m in sys.modules if m.startswith('sqlalchemy.orm')))\n"
     )
     result = subprocess.run(
         [sys.executable, "-c", code], capture_output=True, text=True, check=True
@@ -168,5 +187,5 @@ def test_a_database_failure_in_a_transaction_is_a_store_error(tmp_path):
     url = f"sqlite:///{tmp_path / 'restday.db'}"
     with open_database(url) as db:
         with pytest.raises(StoreError) as error, db.transaction() as tx:
-            tx.orm.execute(text("SELECT * FROM no_such_table"))
+            tx.connection.execute(text("SELECT * FROM no_such_table"))
         assert str(error.value) == f"Database error on {url}: no such table: no_such_table"

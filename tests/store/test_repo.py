@@ -1,75 +1,34 @@
 """The repository on SQLite and PostgreSQL: round trips, user scoping, deletes, transactions."""
 
+import time
 from dataclasses import replace
-from datetime import UTC, datetime, timedelta, timezone
+from datetime import UTC, datetime, timedelta
 
 import pytest
-from sqlalchemy import event, func, select, text
+from sqlalchemy import func, select
 from sqlalchemy.exc import IntegrityError
 
 from restday.domain import (
     CheckIn,
-    ExerciseEntry,
     Experience,
     Goal,
-    Intensity,
-    Muscle,
+    LoadMetric,
     Profile,
     Region,
     Session,
     SessionKind,
-    SetEntry,
-    SetType,
 )
 from restday.errors import NotFound
-from restday.store.models import SessionRow, SetRow
-
-MONDAY = datetime(2026, 11, 23, 18, 0, tzinfo=UTC)
-AMSTERDAM = timezone(timedelta(hours=1))
-
-
-def strength_session(start: datetime = MONDAY) -> Session:
-    squat = ExerciseEntry(
-        "Back Squat",
-        (
-            SetEntry(reps=10, weight_kg=60, set_type=SetType.WARMUP),
-            SetEntry(reps=5, weight_kg=120.5, rpe=8),
-            SetEntry(reps=3, weight_kg=130, rpe=9.5, set_type=SetType.FAILURE),
-        ),
-        primary=frozenset({Muscle.QUADRICEPS}),
-        rpe=8.5,
-    )
-    plank = ExerciseEntry("my odd plank", (SetEntry(seconds=60.0), SetEntry(seconds=45.5)))
-    return Session(
-        SessionKind.STRENGTH, start, 75, rpe=8, intensity=Intensity.HEAVY, exercises=(squat, plank)
-    )
-
-
-def run(start: datetime, minutes: float = 45) -> Session:
-    return Session(
-        SessionKind.ENDURANCE,
-        start,
-        minutes,
-        rpe=6,
-        intensity=Intensity.MODERATE,
-        sport="run",
-        distance_km=10.25,
-    )
-
-
-def without_muscles(session: Session) -> Session:
-    """What the store gives back: muscles come from the catalogue, not the database."""
-    return replace(
-        session,
-        exercises=tuple(
-            replace(e, primary=frozenset(), secondary=frozenset()) for e in session.exercises
-        ),
-    )
-
-
-def count(db, table) -> int:
-    with db.engine.connect() as connection:
-        return connection.scalar(text(f"SELECT count(*) FROM {table}"))
+from restday.store.models import session_sets, sessions
+from tests.store.builders import (
+    AMSTERDAM,
+    MONDAY,
+    count,
+    recorded,
+    run,
+    strength_session,
+    without_muscles,
+)
 
 
 def test_ensure_user_creates_the_user_once(db):
@@ -99,12 +58,14 @@ def test_a_strength_session_round_trips_with_exercises_sets_and_catalogue_ids(db
 def test_an_endurance_session_round_trips(db):
     with db.transaction() as tx:
         me = tx.ensure_user()
-        session_id = tx.add_session(me, run(MONDAY), source="strong", notes="easy 10k")
+        session_id = tx.add_session(
+            me, run(MONDAY), source="strong", fingerprint="strong:1", notes="easy 10k"
+        )
     with db.transaction() as tx:
         [stored] = tx.sessions_between(me, None, None)
     assert stored.session == replace(run(MONDAY), id=session_id)
     assert stored.exercise_ids == ()
-    assert (stored.source, stored.notes) == ("strong", "easy 10k")
+    assert (stored.source, stored.notes, stored.fingerprint) == ("strong", "easy 10k", "strong:1")
 
 
 @pytest.mark.parametrize("kind", ["class", "recovery"])
@@ -168,8 +129,27 @@ def test_an_empty_checkin_round_trips(db):
         assert tx.checkins_between(me, None, None) == [CheckIn(MONDAY, id=checkin_id)]
 
 
+def test_heart_rates_of_a_session_round_trip(db):
+    with db.transaction() as tx:
+        me = tx.ensure_user()
+        session_id = tx.add_session(me, run(MONDAY, avg_hr_bpm=141.5))
+    with db.transaction() as tx:
+        [stored] = tx.sessions_between(me, None, None)
+    assert (stored.session.avg_hr_bpm, stored.session.max_hr_bpm) == (141.5, 172.0)
+    assert stored.session == replace(run(MONDAY, avg_hr_bpm=141.5), id=session_id)
+
+
 def test_the_profile_is_the_default_until_saved_and_then_round_trips(db):
-    profile = Profile(Goal.HYBRID, Experience.ADVANCED, "Europe/Amsterdam", 72.5, "nl")
+    profile = Profile(
+        Goal.HYBRID,
+        Experience.ADVANCED,
+        "Europe/Amsterdam",
+        72.5,
+        "nl",
+        resting_hr_bpm=48.5,
+        max_hr_bpm=191,
+        load_metric=LoadMetric.TRIMP,
+    )
     with db.transaction() as tx:
         me = tx.ensure_user()
         assert tx.get_profile(me) == Profile()
@@ -180,6 +160,9 @@ def test_the_profile_is_the_default_until_saved_and_then_round_trips(db):
     with db.transaction() as tx:
         assert tx.get_profile(me) == replace(profile, lang=None)
         assert tx.get_profile(tx.ensure_user("other")) == Profile()
+        tx.save_profile(me, Profile())
+        assert tx.get_profile(me) == Profile()
+    assert count(db, "profiles") == 1
 
 
 def test_a_user_sees_only_their_own_sessions_and_checkins(db):
@@ -297,26 +280,56 @@ def test_sessions_load_in_three_queries_however_many(db):
         me = tx.ensure_user()
         for day in range(20):
             tx.add_session(me, strength_session(MONDAY + timedelta(days=day)), [None, None])
-    statements: list[str] = []
-
-    def record(conn, cursor, statement, *args):
-        if statement.lstrip().upper().startswith("SELECT"):
-            statements.append(statement)
-
-    event.listen(db.engine, "before_cursor_execute", record)
-    try:
-        with db.transaction() as tx:
-            stored = tx.sessions_between(me, None, None)
-    finally:
-        event.remove(db.engine, "before_cursor_execute", record)
+    with recorded(db) as statements, db.transaction() as tx:
+        stored = tx.sessions_between(me, None, None)
     assert len(stored) == 20
     assert sum(len(e.sets) for s in stored for e in s.session.exercises) == 100
-    assert len(statements) == 3
+    assert len([s for s in statements if s.upper().startswith("SELECT")]) == 3
 
 
 def test_every_row_of_a_session_carries_its_user_id(db):
     with db.transaction() as tx:
         me = tx.ensure_user("ann")
         tx.add_session(me, strength_session(), [None, None])
-        assert set(tx.orm.scalars(select(SetRow.user_id))) == {me}
-        assert tx.orm.scalar(select(func.count()).select_from(SessionRow)) == 1
+        assert set(tx.connection.scalars(select(session_sets.c.user_id))) == {me}
+        assert tx.connection.scalar(select(func.count()).select_from(sessions)) == 1
+
+
+def test_session_loads_are_start_minutes_rpe_and_heart_rate_oldest_first(db):
+    with db.transaction() as tx:
+        me, other = tx.ensure_user(), tx.ensure_user("other")
+        tx.add_session(me, run(MONDAY + timedelta(days=2), 30, avg_hr_bpm=150))
+        tx.add_session(me, strength_session(MONDAY.astimezone(AMSTERDAM)))
+        tx.add_session(me, Session(SessionKind.RECOVERY, MONDAY + timedelta(days=1), 20))
+        tx.add_session(other, run(MONDAY))
+    with recorded(db) as statements, db.transaction() as tx:
+        loads = tx.session_loads(me, None, None)
+        assert tx.session_loads(me, MONDAY + timedelta(hours=1), MONDAY + timedelta(days=1)) == [
+            (MONDAY + timedelta(days=1), 20, None, None)
+        ]
+    assert loads == [
+        (MONDAY, 75, 8, None),
+        (MONDAY + timedelta(days=1), 20, None, None),
+        (MONDAY + timedelta(days=2), 30, 6, 150),
+    ]
+    assert loads[0][0].tzinfo is UTC
+    assert len([s for s in statements if s.startswith("SELECT")]) == 2
+
+
+def test_session_loads_of_ten_years_take_well_under_100_ms(db):
+    start = MONDAY - timedelta(days=3650)
+    with db.transaction() as tx:
+        me = tx.ensure_user()
+        tx.add_sessions(
+            me,
+            [
+                (run(start + timedelta(days=1.4 * i), avg_hr_bpm=140), [], "gpx", None)
+                for i in range(2600)
+            ],
+        )
+    with db.transaction() as tx:
+        begun = time.perf_counter()
+        loads = tx.session_loads(me, None, MONDAY)
+        elapsed = time.perf_counter() - begun
+    assert len(loads) == 2600
+    assert elapsed < 0.1

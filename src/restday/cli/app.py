@@ -8,6 +8,7 @@ import sys
 from dataclasses import dataclass
 from datetime import UTC, datetime
 from enum import StrEnum
+from pathlib import Path
 from typing import TYPE_CHECKING, Annotated
 
 import typer
@@ -28,6 +29,10 @@ app = typer.Typer(
 )
 log_app = typer.Typer(help="Log a training session.", no_args_is_help=True)
 app.add_typer(log_app, name="log")
+exercises_app = typer.Typer(
+    help="Map imported exercise names to the catalogue.", no_args_is_help=True
+)
+app.add_typer(exercises_app, name="exercises")
 
 
 class GoalChoice(StrEnum):
@@ -46,6 +51,25 @@ class ExperienceChoice(StrEnum):
 class LangChoice(StrEnum):
     en = "en"
     nl = "nl"
+
+
+class LoadMetricChoice(StrEnum):
+    srpe = "srpe"
+    trimp = "trimp"
+
+
+class ImportFormat(StrEnum):
+    strong = "strong"
+    hevy = "hevy"
+    fit = "fit"
+    gpx = "gpx"
+    tcx = "tcx"
+    json = "json"
+
+
+class ExportFormat(StrEnum):
+    json = "json"
+    csv = "csv"
 
 
 class IntensityChoice(StrEnum):
@@ -137,6 +161,15 @@ def profile(
         str | None, typer.Option(help="IANA time zone, e.g. Europe/Amsterdam.")
     ] = None,
     body_mass: Annotated[float | None, typer.Option("--body-mass", help="Body mass in kg.")] = None,
+    resting_hr: Annotated[
+        float | None, typer.Option("--resting-hr", help="Resting heart rate, bpm.")
+    ] = None,
+    max_hr: Annotated[
+        float | None, typer.Option("--max-hr", help="Maximum heart rate, bpm.")
+    ] = None,
+    load_metric: Annotated[
+        LoadMetricChoice | None, typer.Option("--load-metric", help="What drives the load model.")
+    ] = None,
     lang: Lang = None,
     json: Json = False,
 ) -> None:
@@ -146,10 +179,12 @@ def profile(
     """
     from restday import service
     from restday.cli.render import Renderer, check_timezone
-    from restday.domain import Experience, Goal
+    from restday.domain import Experience, Goal, LoadMetric
     from restday.parse import check_range
 
     check_range("--body-mass", body_mass, 20, 400)
+    check_range("--resting-hr", resting_hr, 20, 150)
+    check_range("--max-hr", max_hr, 80, 250)
     if timezone is not None:
         check_timezone(timezone)
     db = _settings(ctx).database()
@@ -160,6 +195,9 @@ def profile(
         timezone=timezone,
         body_mass_kg=body_mass,
         lang=lang.value if lang else None,
+        resting_hr_bpm=resting_hr,
+        max_hr_bpm=max_hr,
+        load_metric=LoadMetric(load_metric.value) if load_metric else None,
     )
     Renderer.for_profile(updated, None).profile(updated, json)
 
@@ -438,6 +476,26 @@ def today(
 
 
 @app.command()
+def load(
+    ctx: typer.Context,
+    days: Annotated[int, typer.Option(min=1, max=36500, help="How many days to show.")] = 28,
+    at: At = None,
+    json: Json = False,
+    lang: Lang = None,
+) -> None:
+    """Training load: daily load, fitness (CTL), fatigue (ATL), form (TSB), ramp and ACWR.
+
+    Example: restday load --days 42
+    """
+    from restday import service
+
+    settings = _settings(ctx)
+    db = settings.database()
+    renderer = _renderer(ctx, db, lang)
+    renderer.load(service.load(db, settings.rules(), _moment(at, renderer), days), json)
+
+
+@app.command()
 def history(
     ctx: typer.Context,
     since: Annotated[str | None, typer.Option(help="Only sessions from this time on.")] = None,
@@ -472,6 +530,97 @@ def delete(
     db = _settings(ctx).database()
     renderer = _renderer(ctx, db, lang)
     renderer.deleted(service.delete_session(db, session_id))
+
+
+@app.command("import")
+def import_(
+    ctx: typer.Context,
+    fmt: Annotated[
+        ImportFormat, typer.Argument(metavar="FORMAT", help="strong, hevy, fit, gpx, tcx or json.")
+    ],
+    files: Annotated[list[Path], typer.Argument(metavar="FILE...", help="Files or folders.")],
+    dry_run: Annotated[
+        bool, typer.Option("--dry-run", help="Report what would be added; write nothing.")
+    ] = False,
+    skip_invalid: Annotated[
+        bool,
+        typer.Option("--skip-invalid", help="Import the valid rows and list the skipped ones."),
+    ] = False,
+    json: Json = False,
+    lang: Lang = None,
+) -> None:
+    """Import training history: Strong or Hevy CSV, Garmin FIT, GPX, TCX, or a restday JSON backup.
+
+    Example: restday import strong ~/Downloads/strong.csv
+    """
+    db = _settings(ctx).database()
+    renderer = _renderer(ctx, db, lang)
+    if fmt is ImportFormat.json:
+        from restday import backup
+
+        renderer.restored(backup.restore(db, files), json)
+        return
+    from restday import importing
+
+    with renderer.progress(len(importing.expand(files, fmt.value)), enabled=not json) as advance:
+        report = importing.import_files(
+            db, fmt.value, files, skip_invalid=skip_invalid, dry_run=dry_run, progress=advance
+        )
+    renderer.import_report(report, json)
+
+
+@exercises_app.command("map")
+def map_(
+    ctx: typer.Context,
+    name: Annotated[str, typer.Argument(help="The name as the import wrote it.")],
+    target: Annotated[str, typer.Argument(help="The catalogue exercise it is.")],
+    lang: Lang = None,
+) -> None:
+    """Map an imported exercise name to a catalogue exercise, for past and future imports.
+
+    Example: restday exercises map "Latzug" "Wide-Grip Lat Pulldown"
+    """
+    from restday import importing
+
+    db = _settings(ctx).database()
+    renderer = _renderer(ctx, db, lang)
+    renderer.mapped(name, *importing.map_exercise(db, name, target))
+
+
+@exercises_app.command("unmatched")
+def unmatched(ctx: typer.Context, json: Json = False, lang: Lang = None) -> None:
+    """List imported exercise names the catalogue does not know, with the closest catalogue names.
+
+    Example: restday exercises unmatched
+    """
+    from restday import importing
+
+    db = _settings(ctx).database()
+    renderer = _renderer(ctx, db, lang)
+    renderer.unmatched(importing.unmatched(db), json)
+
+
+@app.command()
+def export(
+    ctx: typer.Context,
+    fmt: Annotated[
+        ExportFormat, typer.Argument(metavar="FORMAT", help="json (a full backup) or csv.")
+    ],
+    file: Annotated[Path, typer.Argument(help="Where to write.")],
+    lang: Lang = None,
+) -> None:
+    """Export everything: a versioned JSON backup, or sessions and sets as CSV for a spreadsheet.
+
+    Example: restday export json restday-backup.json
+    """
+    from restday import backup
+
+    db = _settings(ctx).database()
+    renderer = _renderer(ctx, db, lang)
+    written = (
+        backup.export_json(db, file) if fmt is ExportFormat.json else backup.export_csv(db, file)
+    )
+    renderer.exported(file, written)
 
 
 @app.command()

@@ -29,7 +29,7 @@ __all__ = [
     "open_database",
 ]
 
-HEAD_REVISION = "0001"
+HEAD_REVISION = "0002"
 """The newest migration in `migrations/versions`; a test keeps it equal to Alembic's head."""
 
 ENV_VAR = "RESTDAY_DATABASE_URL"
@@ -84,7 +84,7 @@ def schema_revision(connection: Connection) -> str | None:
 
 
 class Database:
-    """An open database: hands out transactions, each bound to one SQLAlchemy Session."""
+    """An open database: hands out transactions, each bound to one connection."""
 
     def __init__(self, engine: Engine) -> None:
         """Wrap an engine whose schema is up to date."""
@@ -97,14 +97,12 @@ class Database:
 
     @contextmanager
     def transaction(self) -> Iterator["Repository"]:
-        """A repository in one transaction: committed on success, rolled back on any exception."""
-        from sqlalchemy.orm import Session
-
+        """A repository on one connection in one transaction: committed on success, else rolled back."""
         from restday.store.repo import Repository
 
         try:
-            with Session(self.engine, expire_on_commit=False) as session, session.begin():
-                yield Repository(session)
+            with self.engine.begin() as connection:
+                yield Repository(connection)
         except OperationalError as exc:
             raise StoreError(f"Database error on {self.url}: {reason(exc)}") from exc
 

@@ -1,40 +1,38 @@
-"""The repository: domain objects in and out of the database, every call scoped by user id."""
+"""The repository: domain objects in and out of the database, every call scoped by user id.
 
-from collections.abc import Sequence
+SQLAlchemy Core on the one connection of a transaction; see `rows` for the row mapping.
+"""
+
+from collections import defaultdict
+from collections.abc import Collection, Sequence
 from dataclasses import dataclass
 from datetime import datetime, timedelta
 
-from sqlalchemy import Select, delete, func, select
-from sqlalchemy.orm import Session as OrmSession
-from sqlalchemy.orm import selectinload
+from sqlalchemy import ColumnElement, Connection, delete, func, insert, select, update
 
-from restday.domain import (
-    CheckIn,
-    ExerciseEntry,
-    Experience,
-    Goal,
-    Intensity,
-    Profile,
-    Region,
-    Session,
-    SessionKind,
-    SetEntry,
-    SetType,
-)
+from restday.domain import CheckIn, ExerciseEntry, Profile, Region, Session, SetEntry
 from restday.errors import NotFound
+from restday.store import rows
 from restday.store.models import (
-    CheckInRow,
-    ExerciseRow,
-    InjuryRow,
-    ProfileRow,
-    SessionRow,
-    SetRow,
-    SorenessRow,
-    UserRow,
+    checkin_injuries,
+    checkin_soreness,
+    checkins,
+    exercise_aliases,
+    profiles,
+    session_exercises,
+    session_sets,
+    sessions,
+    users,
 )
 from restday.store.timestamps import as_utc
 
-__all__ = ["Repository", "StoredSession"]
+__all__ = ["FINGERPRINT_CHUNK", "Repository", "SessionItem", "StoredSession"]
+
+FINGERPRINT_CHUNK = 500
+"""Fingerprints asked about per query, well below SQLite's oldest limit of 999 parameters."""
+
+SessionItem = tuple[Session, Sequence[str | None], str, str | None]
+"""A session to store in bulk: (session, catalogue id of each exercise, source, fingerprint)."""
 
 
 # The domain's ExerciseEntry carries muscles, not catalogue ids. The store keeps each exercise's
@@ -49,48 +47,39 @@ class StoredSession:
     exercise_ids: tuple[str | None, ...]
     source: str = "cli"
     notes: str | None = None
+    fingerprint: str | None = None
 
 
 class Repository:
     """Reads and writes of one transaction (see `Database.transaction`)."""
 
-    def __init__(self, session: OrmSession) -> None:
-        """Work in the given SQLAlchemy session, whose transaction the caller owns."""
-        self.orm = session
+    def __init__(self, connection: Connection) -> None:
+        """Work on the given connection, whose transaction the caller owns."""
+        self.connection = connection
 
     def ensure_user(self, name: str = "me") -> int:
         """The id of the user called `name`, created on first use."""
-        found = self.orm.scalar(select(UserRow.id).where(UserRow.name == name))
+        found = self.connection.scalar(select(users.c.id).where(users.c.name == name))
         if found is not None:
-            return found
-        user = UserRow(name=name)
-        self.orm.add(user)
-        self.orm.flush()
-        return user.id
+            return int(found)
+        created = self.connection.execute(insert(users).values(name=name))
+        return rows.new_id(created)
 
     def get_profile(self, user_id: int) -> Profile:
         """The user's profile, or the default profile when none was saved."""
-        row = self.orm.get(ProfileRow, user_id)
-        if row is None:
-            return Profile()
-        return Profile(
-            goal=Goal(row.goal),
-            experience=Experience(row.experience),
-            timezone=row.timezone,
-            body_mass_kg=row.body_mass_kg,
-            lang=row.lang,
-        )
+        row = self.connection.execute(
+            select(profiles).where(profiles.c.user_id == user_id)
+        ).one_or_none()
+        return Profile() if row is None else rows.profile(row)
 
     def save_profile(self, user_id: int, profile: Profile) -> None:
         """Store the user's profile, replacing the one saved before."""
-        row = self.orm.get(ProfileRow, user_id) or ProfileRow(user_id=user_id)
-        row.goal = profile.goal.value
-        row.experience = profile.experience.value
-        row.timezone = profile.timezone
-        row.body_mass_kg = profile.body_mass_kg
-        row.lang = profile.lang
-        self.orm.add(row)
-        self.orm.flush()
+        values = rows.profile_values(profile)
+        changed = self.connection.execute(
+            update(profiles).where(profiles.c.user_id == user_id).values(values)
+        )
+        if changed.rowcount == 0:
+            self.connection.execute(insert(profiles).values(user_id=user_id, **values))
 
     def add_session(
         self,
@@ -102,64 +91,143 @@ class Repository:
         notes: str | None = None,
     ) -> int:
         """Store a session with its exercises and sets; `exercise_ids` are their catalogue ids."""
-        ids = list(exercise_ids) if exercise_ids is not None else [None] * len(session.exercises)
-        if len(ids) != len(session.exercises):
-            raise ValueError(
-                f"{len(ids)} exercise ids given for {len(session.exercises)} exercises"
-            )
-        row = SessionRow(
-            user_id=user_id,
-            kind=session.kind.value,
-            start_at=as_utc(session.start),
-            minutes=session.minutes,
-            rpe=session.rpe,
-            intensity=session.intensity.value if session.intensity else None,
-            sport=session.sport,
-            class_kind=session.class_kind,
-            recovery_kind=session.recovery_kind,
-            distance_km=session.distance_km,
-            source=source,
-            fingerprint=fingerprint,
-            notes=notes,
-            exercises=[
-                exercise_row(user_id, position, entry, exercise_id)
-                for position, (entry, exercise_id) in enumerate(
-                    zip(session.exercises, ids, strict=True)
+        ids = [None] * len(session.exercises) if exercise_ids is None else exercise_ids
+        [session_id] = self._add(user_id, [(session, ids, source, fingerprint)], [notes])
+        return session_id
+
+    def add_sessions(
+        self,
+        user_id: int,
+        items: Sequence[SessionItem],
+        notes: Sequence[str | None] | None = None,
+    ) -> list[int]:
+        """Store many sessions with their exercises, sets and `notes` (one per item) at once; ids."""
+        if notes is not None and len(notes) != len(items):
+            raise ValueError(f"{len(notes)} notes given for {len(items)} sessions")
+        return self._add(user_id, items, [None] * len(items) if notes is None else notes)
+
+    def _add(
+        self, user_id: int, items: Sequence[SessionItem], notes: Sequence[str | None]
+    ) -> list[int]:
+        """Insert sessions, then all their exercises, then all their sets: three executemanys."""
+        session_rows = []
+        for (session, exercise_ids, source, fingerprint), note in zip(items, notes, strict=True):
+            if len(exercise_ids) != len(session.exercises):
+                raise ValueError(
+                    f"{len(exercise_ids)} exercise ids given for {len(session.exercises)} exercises"
                 )
-            ],
-        )
-        self.orm.add(row)
-        self.orm.flush()
-        return row.id
+            session_rows.append(rows.session_values(user_id, session, source, fingerprint, note))
+        session_ids = rows.inserted_ids(self.connection, sessions, session_rows)
+        exercise_rows, entries = [], []
+        for session_id, (session, exercise_ids, _, _) in zip(session_ids, items, strict=True):
+            for position, (entry, exercise_id) in enumerate(
+                zip(session.exercises, exercise_ids, strict=True)
+            ):
+                exercise_rows.append(
+                    rows.exercise_values(user_id, session_id, position, entry, exercise_id)
+                )
+                entries.append(entry)
+        row_ids = rows.inserted_ids(self.connection, session_exercises, exercise_rows)
+        set_rows = [
+            rows.set_values(user_id, row_id, position, s)
+            for row_id, entry in zip(row_ids, entries, strict=True)
+            for position, s in enumerate(entry.sets)
+        ]
+        rows.insert_many(self.connection, session_sets, set_rows)
+        return session_ids
+
+    def known_fingerprints(self, user_id: int, fingerprints: Collection[str]) -> set[str]:
+        """Those of `fingerprints` that the user's stored sessions already have."""
+        wanted = list(set(fingerprints))
+        found: set[str] = set()
+        for first in range(0, len(wanted), FINGERPRINT_CHUNK):
+            found.update(
+                self.connection.scalars(
+                    select(sessions.c.fingerprint).where(
+                        sessions.c.user_id == user_id,
+                        sessions.c.fingerprint.in_(wanted[first : first + FINGERPRINT_CHUNK]),
+                    )
+                )
+            )
+        return found
 
     def sessions_between(
         self, user_id: int, start: datetime | None, end: datetime | None
     ) -> list[StoredSession]:
         """The user's sessions from `start` through `end` (inclusive; None: open), oldest first."""
-        # Three queries however many sessions: sessions, then their exercises, then their sets.
-        query = sessions_query(user_id).order_by(SessionRow.start_at, SessionRow.id)
-        if start is not None:
-            query = query.where(SessionRow.start_at >= as_utc(start))
-        if end is not None:
-            query = query.where(SessionRow.start_at <= as_utc(end))
-        return [stored_session(row) for row in self.orm.scalars(query)]
+        return self._sessions(session_filter(user_id, start, end))
+
+    def _sessions(self, where: list[ColumnElement[bool]]) -> list[StoredSession]:
+        """The sessions `where` selects: three queries however many (sessions, exercises, sets)."""
+        s, e, x = sessions, session_exercises, session_sets
+        found = self.connection.execute(select(s).where(*where).order_by(s.c.start_at, s.c.id))
+        session_rows = found.all()
+        if not session_rows:
+            return []
+        exercise_rows = self.connection.execute(
+            select(e.c.id, e.c.session_id, e.c.name, e.c.exercise_id, e.c.rpe)
+            .join(s, s.c.id == e.c.session_id)
+            .where(*where)
+            .order_by(e.c.session_id, e.c.position)
+        ).all()
+        set_rows = self.connection.execute(
+            select(x.c.exercise_row_id, x.c.reps, x.c.seconds, x.c.weight_kg, x.c.rpe, x.c.set_type)
+            .join(e, e.c.id == x.c.exercise_row_id)
+            .join(s, s.c.id == e.c.session_id)
+            .where(*where)
+            .order_by(x.c.exercise_row_id, x.c.position)
+        ).all()
+        sets: defaultdict[int, list[SetEntry]] = defaultdict(list)
+        set_type = rows.SET_TYPES
+        for row_id, reps, seconds, weight_kg, rpe, kind in set_rows:
+            sets[row_id].append(SetEntry(reps, seconds, weight_kg, rpe, set_type[kind]))
+        exercises: defaultdict[int, list[tuple[ExerciseEntry, str | None]]] = defaultdict(list)
+        for row_id, session_id, name, exercise_id, rpe in exercise_rows:
+            entry = ExerciseEntry(name, tuple(sets[row_id]), rpe=rpe)
+            exercises[session_id].append((entry, exercise_id))
+        stored = []
+        for row in session_rows:
+            entries = exercises[row.id]
+            stored.append(
+                StoredSession(
+                    rows.session(row, [entry for entry, _ in entries]),
+                    tuple(exercise_id for _, exercise_id in entries),
+                    row.source,
+                    row.notes,
+                    row.fingerprint,
+                )
+            )
+        return stored
+
+    def session_loads(
+        self, user_id: int, start: datetime | None, end: datetime | None
+    ) -> list[tuple[datetime, float, float | None, float | None]]:
+        """(start, minutes, RPE, average heart rate in bpm) of the user's sessions, oldest first."""
+        s = sessions
+        found = self.connection.execute(
+            select(s.c.start_at, s.c.minutes, s.c.rpe, s.c.avg_hr_bpm)
+            .where(*session_filter(user_id, start, end))
+            .order_by(s.c.start_at, s.c.id)
+        )
+        return [(start_at, minutes, rpe, hr) for start_at, minutes, rpe, hr in found]
 
     def overlapping_sessions(self, user_id: int, start: datetime, end: datetime) -> list[int]:
         """Ids of the user's sessions that overlap the span from `start` to `end`, oldest first."""
         start, end = as_utc(start), as_utc(end)
-        longest = self.orm.scalar(
-            select(func.max(SessionRow.minutes)).where(SessionRow.user_id == user_id)
+        s = sessions
+        longest = self.connection.scalar(
+            select(func.max(s.c.minutes)).where(s.c.user_id == user_id)
         )
         if longest is None:
             return []
-        candidates = self.orm.execute(
-            select(SessionRow.id, SessionRow.start_at, SessionRow.minutes)
+        candidates = self.connection.execute(
+            select(s.c.id, s.c.start_at, s.c.minutes)
             .where(
-                SessionRow.user_id == user_id,
-                SessionRow.start_at < end,
-                SessionRow.start_at > start - timedelta(minutes=longest),
+                s.c.user_id == user_id,
+                s.c.start_at < end,
+                s.c.start_at > start - timedelta(minutes=longest),
             )
-            .order_by(SessionRow.start_at, SessionRow.id)
+            .order_by(s.c.start_at, s.c.id)
         )
         return [
             session_id
@@ -169,139 +237,133 @@ class Repository:
 
     def delete_session(self, user_id: int, session_id: int) -> Session:
         """Delete one of the user's sessions (its exercises and sets with it) and return it."""
-        row = self.orm.scalar(sessions_query(user_id).where(SessionRow.id == session_id))
-        if row is None:
+        found = self._sessions([sessions.c.user_id == user_id, sessions.c.id == session_id])
+        if not found:
             raise NotFound(f"No session with id {session_id}")
-        deleted = stored_session(row).session
-        self.orm.execute(
-            delete(SessionRow).where(SessionRow.id == session_id, SessionRow.user_id == user_id)
+        self.connection.execute(
+            delete(sessions).where(sessions.c.id == session_id, sessions.c.user_id == user_id)
         )
-        return deleted
+        return found[0].session
 
     def add_checkin(self, user_id: int, checkin: CheckIn) -> int:
         """Store a check-in with its soreness per region and its injuries."""
-        row = CheckInRow(
-            user_id=user_id,
-            at=as_utc(checkin.at),
-            sleep_h=checkin.sleep_h,
-            sleep_quality=checkin.sleep_quality,
-            fatigue=checkin.fatigue,
-            motivation=checkin.motivation,
-            irritable=checkin.irritable,
-            resting_hr_bpm=checkin.resting_hr_bpm,
-            hrv_ms=checkin.hrv_ms,
-            soreness=[
-                SorenessRow(user_id=user_id, region=region.value, level=level)
-                for region, level in sorted(checkin.soreness.items())
-            ],
-            injuries=[
-                InjuryRow(user_id=user_id, region=region.value)
-                for region in sorted(checkin.injuries)
-            ],
+        created = self.connection.execute(
+            insert(checkins).values(rows.checkin_values(user_id, checkin))
         )
-        self.orm.add(row)
-        self.orm.flush()
-        return row.id
+        checkin_id = rows.new_id(created)
+        if checkin.soreness:
+            self.connection.execute(
+                insert(checkin_soreness),
+                [
+                    {"checkin_id": checkin_id, "user_id": user_id, "region": r.value, "level": n}
+                    for r, n in sorted(checkin.soreness.items())
+                ],
+            )
+        if checkin.injuries:
+            self.connection.execute(
+                insert(checkin_injuries),
+                [
+                    {"checkin_id": checkin_id, "user_id": user_id, "region": r.value}
+                    for r in sorted(checkin.injuries)
+                ],
+            )
+        return checkin_id
 
     def checkins_between(
         self, user_id: int, start: datetime | None, end: datetime | None
     ) -> list[CheckIn]:
         """The user's check-ins from `start` through `end` (inclusive; None: open), oldest first."""
-        query = (
-            select(CheckInRow)
-            .where(CheckInRow.user_id == user_id)
-            .options(selectinload(CheckInRow.soreness), selectinload(CheckInRow.injuries))
-            .order_by(CheckInRow.at, CheckInRow.id)
-        )
+        c, sore, hurt = checkins, checkin_soreness, checkin_injuries
+        where = [c.c.user_id == user_id]
         if start is not None:
-            query = query.where(CheckInRow.at >= as_utc(start))
+            where.append(c.c.at >= as_utc(start))
         if end is not None:
-            query = query.where(CheckInRow.at <= as_utc(end))
-        return [checkin(row) for row in self.orm.scalars(query)]
-
-
-def sessions_query(user_id: int) -> Select[SessionRow]:
-    """The user's sessions with their exercises and sets loaded eagerly (selectin)."""
-    return (
-        select(SessionRow)
-        .where(SessionRow.user_id == user_id)
-        .options(selectinload(SessionRow.exercises).selectinload(ExerciseRow.sets))
-    )
-
-
-def exercise_row(
-    user_id: int, position: int, entry: ExerciseEntry, exercise_id: str | None
-) -> ExerciseRow:
-    """The row of one exercise and its sets."""
-    return ExerciseRow(
-        user_id=user_id,
-        position=position,
-        name=entry.name,
-        exercise_id=exercise_id,
-        rpe=entry.rpe,
-        sets=[
-            SetRow(
-                user_id=user_id,
-                position=index,
-                reps=s.reps,
-                seconds=s.seconds,
-                weight_kg=s.weight_kg,
-                rpe=s.rpe,
-                set_type=s.set_type.value,
+            where.append(c.c.at <= as_utc(end))
+        found = self.connection.execute(select(c).where(*where).order_by(c.c.at, c.c.id)).all()
+        if not found:
+            return []
+        soreness: defaultdict[int, dict[Region, int]] = defaultdict(dict)
+        for checkin_id, region, level in self.connection.execute(
+            select(sore.c.checkin_id, sore.c.region, sore.c.level)
+            .join(c, c.c.id == sore.c.checkin_id)
+            .where(*where)
+        ):
+            soreness[checkin_id][Region(region)] = level
+        injuries: defaultdict[int, set[Region]] = defaultdict(set)
+        for checkin_id, region in self.connection.execute(
+            select(hurt.c.checkin_id, hurt.c.region)
+            .join(c, c.c.id == hurt.c.checkin_id)
+            .where(*where)
+        ):
+            injuries[checkin_id].add(Region(region))
+        return [
+            CheckIn(
+                at=row.at,
+                sleep_h=row.sleep_h,
+                sleep_quality=row.sleep_quality,
+                soreness=soreness[row.id],
+                fatigue=row.fatigue,
+                motivation=row.motivation,
+                irritable=row.irritable,
+                injuries=frozenset(injuries[row.id]),
+                resting_hr_bpm=row.resting_hr_bpm,
+                hrv_ms=row.hrv_ms,
+                id=row.id,
             )
-            for index, s in enumerate(entry.sets)
-        ],
-    )
+            for row in found
+        ]
 
-
-def stored_session(row: SessionRow) -> StoredSession:
-    """The domain session of a row (muscles left empty: resolve them from `exercise_ids`)."""
-    session = Session(
-        kind=SessionKind(row.kind),
-        start=row.start_at,
-        minutes=row.minutes,
-        rpe=row.rpe,
-        intensity=Intensity(row.intensity) if row.intensity else None,
-        exercises=tuple(
-            ExerciseEntry(
-                name=e.name,
-                sets=tuple(
-                    SetEntry(
-                        reps=s.reps,
-                        seconds=s.seconds,
-                        weight_kg=s.weight_kg,
-                        rpe=s.rpe,
-                        set_type=SetType(s.set_type),
-                    )
-                    for s in e.sets
-                ),
-                rpe=e.rpe,
+    def set_alias(self, user_id: int, name: str, exercise_id: str) -> None:
+        """Make `name` the user's alias for the catalogue exercise `exercise_id` (replacing any)."""
+        a = exercise_aliases
+        changed = self.connection.execute(
+            update(a)
+            .where(a.c.user_id == user_id, a.c.name == name)
+            .values(exercise_id=exercise_id)
+        )
+        if changed.rowcount == 0:
+            self.connection.execute(
+                insert(a).values(user_id=user_id, name=name, exercise_id=exercise_id)
             )
-            for e in row.exercises
-        ),
-        sport=row.sport,
-        class_kind=row.class_kind,
-        recovery_kind=row.recovery_kind,
-        distance_km=row.distance_km,
-        id=row.id,
-    )
-    return StoredSession(
-        session, tuple(e.exercise_id for e in row.exercises), row.source, row.notes
-    )
+
+    def aliases(self, user_id: int) -> dict[str, str]:
+        """The user's aliases: exercise name as written -> catalogue id, by name."""
+        a = exercise_aliases
+        found = self.connection.execute(
+            select(a.c.name, a.c.exercise_id).where(a.c.user_id == user_id).order_by(a.c.name)
+        )
+        return {name: exercise_id for name, exercise_id in found}
+
+    def unmatched_exercise_names(self, user_id: int) -> dict[str, int]:
+        """Names of the user's stored exercises without a catalogue id -> how many; most first."""
+        e = session_exercises
+        count = func.count()
+        found = self.connection.execute(
+            select(e.c.name, count)
+            .where(e.c.user_id == user_id, e.c.exercise_id.is_(None))
+            .group_by(e.c.name)
+            .order_by(count.desc(), e.c.name)
+        )
+        return {name: int(n) for name, n in found}
+
+    def apply_alias(self, user_id: int, name: str, exercise_id: str) -> int:
+        """Give the user's stored exercises named `name` and unmatched this catalogue id; how many."""
+        e = session_exercises
+        changed = self.connection.execute(
+            update(e)
+            .where(e.c.user_id == user_id, e.c.name == name, e.c.exercise_id.is_(None))
+            .values(exercise_id=exercise_id)
+        )
+        return changed.rowcount
 
 
-def checkin(row: CheckInRow) -> CheckIn:
-    """The domain check-in of a row."""
-    return CheckIn(
-        at=row.at,
-        sleep_h=row.sleep_h,
-        sleep_quality=row.sleep_quality,
-        soreness={Region(s.region): s.level for s in row.soreness},
-        fatigue=row.fatigue,
-        motivation=row.motivation,
-        irritable=row.irritable,
-        injuries=frozenset(Region(i.region) for i in row.injuries),
-        resting_hr_bpm=row.resting_hr_bpm,
-        hrv_ms=row.hrv_ms,
-        id=row.id,
-    )
+def session_filter(
+    user_id: int, start: datetime | None, end: datetime | None
+) -> list[ColumnElement[bool]]:
+    """The user's sessions starting from `start` through `end` (None: open)."""
+    where = [sessions.c.user_id == user_id]
+    if start is not None:
+        where.append(sessions.c.start_at >= as_utc(start))
+    if end is not None:
+        where.append(sessions.c.start_at <= as_utc(end))
+    return where

@@ -3,10 +3,10 @@
 from alembic import context
 from sqlalchemy import Connection, create_engine
 
-from restday.store.models import Base
+from restday.store.models import metadata
 
 config = context.config
-target_metadata = Base.metadata
+target_metadata = metadata
 
 
 def run(connection: Connection) -> None:

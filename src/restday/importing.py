@@ -1,0 +1,175 @@
+"""Bring training history in: parse files, map exercise names, add what is new in one transaction."""
+
+import importlib
+from collections import Counter
+from collections.abc import Callable, Sequence
+from dataclasses import dataclass, field
+from datetime import tzinfo
+from pathlib import Path
+from typing import TYPE_CHECKING
+from zoneinfo import ZoneInfo
+
+from restday.catalog import exercise_candidates, resolve_exercise
+from restday.domain import Session
+from restday.errors import InvalidInput
+from restday.io.base import ImportedSession, ImportFileError, ParseResult, SkippedRow
+from restday.service import LOCAL_USER
+
+if TYPE_CHECKING:
+    from restday.store.db import Database
+
+__all__ = [
+    "FORMATS",
+    "ImportReport",
+    "Unmatched",
+    "expand",
+    "import_files",
+    "map_exercise",
+    "unmatched",
+]
+
+# Format name -> (module, file name endings).
+FORMATS: dict[str, tuple[str, tuple[str, ...]]] = {
+    "strong": ("restday.io.strong", (".csv",)),
+    "hevy": ("restday.io.hevy", (".csv",)),
+    "fit": ("restday.io.fit", (".fit",)),
+    "gpx": ("restday.io.gpx", (".gpx",)),
+    "tcx": ("restday.io.tcx", (".tcx",)),
+}
+
+
+@dataclass(frozen=True, slots=True)
+class Unmatched:
+    """An exercise name the catalogue does not know: how often it occurs, and the closest names."""
+
+    name: str
+    count: int
+    candidates: tuple[str, ...]
+
+
+@dataclass(slots=True)
+class ImportReport:
+    """What an import did (or, with --dry-run, would do)."""
+
+    files: list[str] = field(default_factory=list)
+    sessions_added: int = 0
+    sets_added: int = 0
+    sessions_skipped_duplicate: int = 0
+    rows_skipped_invalid: list[SkippedRow] = field(default_factory=list)
+    unmatched_exercises: list[Unmatched] = field(default_factory=list)
+    warnings: list[str] = field(default_factory=list)
+    dry_run: bool = False
+
+
+def expand(paths: Sequence[Path], fmt: str) -> list[Path]:
+    """The files named, with folders replaced by the files in them that have this format's ending."""
+    endings = FORMATS[fmt][1]
+    found: list[Path] = []
+    for path in paths:
+        if path.is_dir():
+            found += sorted(
+                p for p in path.rglob("*") if p.is_file() and p.suffix.lower() in endings
+            )
+        elif path.exists():
+            found.append(path)
+        else:
+            raise ImportFileError(path, "no such file or folder")
+    if not found:
+        raise InvalidInput(f"No {fmt} files found in {', '.join(str(p) for p in paths)}")
+    return found
+
+
+def _parse(fmt: str, path: Path, skip_invalid: bool, tz: tzinfo) -> ParseResult:
+    module = importlib.import_module(FORMATS[fmt][0])
+    if fmt in ("strong", "hevy"):
+        result: ParseResult = module.parse(path, skip_invalid=skip_invalid, tz=tz)
+    else:
+        result = module.parse(path, skip_invalid=skip_invalid)
+    return result
+
+
+class _Names:
+    """Exercise name -> catalogue id (or None), through the user's aliases, then the catalogue."""
+
+    def __init__(self, aliases: dict[str, str]) -> None:
+        self.aliases = aliases
+        self.cache: dict[str, str | None] = {}
+
+    def id_of(self, name: str) -> str | None:
+        if name not in self.cache:
+            exercise_id = self.aliases.get(name)
+            if exercise_id is None:
+                try:
+                    exercise_id = resolve_exercise(name).id
+                except InvalidInput:
+                    exercise_id = None
+            self.cache[name] = exercise_id
+        return self.cache[name]
+
+
+def import_files(
+    db: "Database",
+    fmt: str,
+    paths: Sequence[Path],
+    *,
+    user: str = LOCAL_USER,
+    skip_invalid: bool = False,
+    dry_run: bool = False,
+    progress: Callable[[Path], None] | None = None,
+) -> ImportReport:
+    """Parse every file first (nothing is written if one fails), then add the new sessions at once."""
+    files = expand(paths, fmt)
+    with db.transaction() as tx:
+        user_id = tx.ensure_user(user)
+        tz = ZoneInfo(tx.get_profile(user_id).timezone)
+        names = _Names(tx.aliases(user_id))
+    report = ImportReport(files=[str(f) for f in files], dry_run=dry_run)
+    parsed: list[ImportedSession] = []
+    for file in files:
+        result = _parse(fmt, file, skip_invalid, tz)
+        parsed += result.sessions
+        report.rows_skipped_invalid += result.skipped
+        report.warnings += [f"{file}: {w}" for w in result.warnings]
+        if progress:
+            progress(file)
+    unmatched: Counter[str] = Counter()
+    items: list[tuple[Session, list[str | None], str, str | None]] = []
+    seen: set[str] = set()
+    with db.transaction() as tx:
+        known = tx.known_fingerprints(user_id, [p.fingerprint for p in parsed])
+        for item in parsed:
+            if item.fingerprint in known or item.fingerprint in seen:
+                report.sessions_skipped_duplicate += 1
+                continue
+            seen.add(item.fingerprint)
+            ids = [names.id_of(e.name) for e in item.session.exercises]
+            unmatched.update(
+                e.name for e, i in zip(item.session.exercises, ids, strict=True) if i is None
+            )
+            items.append((item.session, ids, fmt, item.fingerprint))
+        report.sessions_added = len(items)
+        report.sets_added = sum(len(e.sets) for s, *_ in items for e in s.exercises)
+        if not dry_run:
+            tx.add_sessions(user_id, items)
+    report.unmatched_exercises = [
+        Unmatched(name, count, tuple(exercise_candidates(name)))
+        for name, count in unmatched.most_common()
+    ]
+    return report
+
+
+def map_exercise(db: "Database", name: str, target: str, user: str = LOCAL_USER) -> tuple[str, int]:
+    """Map an imported exercise name to a catalogue exercise; returns its name and the rows changed."""
+    exercise = resolve_exercise(target)
+    with db.transaction() as tx:
+        user_id = tx.ensure_user(user)
+        tx.set_alias(user_id, name, exercise.id)
+        return exercise.name, tx.apply_alias(user_id, name, exercise.id)
+
+
+def unmatched(db: "Database", user: str = LOCAL_USER) -> list[Unmatched]:
+    """Exercise names in the history that no catalogue exercise or alias covers, most frequent first."""
+    with db.transaction() as tx:
+        counts = tx.unmatched_exercise_names(tx.ensure_user(user))
+    ordered = sorted(counts.items(), key=lambda item: (-item[1], item[0]))
+    return [Unmatched(name, count, tuple(exercise_candidates(name))) for name, count in ordered]

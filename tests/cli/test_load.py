@@ -1,0 +1,55 @@
+"""`restday load` through the real console script."""
+
+from tests.cli.conftest import validate
+
+
+def test_load_json_follows_the_contract_with_session_rpe(cli):
+    cli.ok(
+        "log",
+        "class",
+        "--kind",
+        "barre",
+        "--minutes",
+        "60",
+        "--rpe",
+        "7",
+        "--at",
+        "2026-11-23T18:00",
+    )
+    cli.ok(
+        "log",
+        "endurance",
+        "--sport",
+        "run",
+        "--minutes",
+        "30",
+        "--intensity",
+        "easy",
+        "--rpe",
+        "3",
+        "--at",
+        "2026-11-24T07:00",
+    )
+    data = cli.ok("load", "--days", "3", "--at", "2026-11-25T12:00", "--json").json()
+    validate(data, "load")
+    assert data["metric"] == "srpe"
+    assert [d["date"] for d in data["days"]] == ["2026-11-23", "2026-11-24", "2026-11-25"]
+    assert [d["load"] for d in data["days"]] == [420, 90, 0]
+    assert data["days"][0]["ctl"] == round(420 * (1 - 2.718281828459045 ** (-1 / 42)), 1)
+
+
+def test_load_table_has_a_sparkline(cli):
+    cli.ok(
+        "log",
+        "class",
+        "--kind",
+        "barre",
+        "--minutes",
+        "60",
+        "--rpe",
+        "7",
+        "--at",
+        "2026-11-23T18:00",
+    )
+    out = cli.ok("load", "--days", "7", "--at", "2026-11-25T12:00").out
+    assert "█" in out and "CTL" in out
