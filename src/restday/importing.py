@@ -3,14 +3,14 @@
 import importlib
 from collections import Counter
 from collections.abc import Callable, Sequence
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 from datetime import tzinfo
 from pathlib import Path
 from typing import TYPE_CHECKING
 from zoneinfo import ZoneInfo
 
-from restday.catalog import exercise_candidates, resolve_exercise
-from restday.domain import Session
+from restday.catalog import exercise_candidates, resolve_activity, resolve_exercise
+from restday.domain import ActivityKind, Session, SessionKind
 from restday.errors import InvalidInput
 from restday.io.base import ImportedSession, ImportFileError, ParseResult, SkippedRow
 from restday.service import LOCAL_USER
@@ -58,6 +58,7 @@ class ImportReport:
     rows_skipped_invalid: list[SkippedRow] = field(default_factory=list)
     unmatched_exercises: list[Unmatched] = field(default_factory=list)
     warnings: list[str] = field(default_factory=list)
+    files_skipped: list[str] = field(default_factory=list)
     dry_run: bool = False
 
 
@@ -107,6 +108,21 @@ class _Names:
         return self.cache[name]
 
 
+def _as_endurance(session: Session) -> Session:
+    """A lifting app's workout that only logs one cardio sport ("Running", "Cycling") as that sport."""
+    if session.kind is not SessionKind.STRENGTH or not session.exercises:
+        return session
+    sports = set()
+    for exercise in session.exercises:
+        try:
+            sports.add(resolve_activity(exercise.name, ActivityKind.SPORT).name)
+        except InvalidInput:
+            return session
+    if len(sports) != 1:
+        return session
+    return replace(session, kind=SessionKind.ENDURANCE, sport=sports.pop())
+
+
 def import_files(
     db: "Database",
     fmt: str,
@@ -126,7 +142,13 @@ def import_files(
     report = ImportReport(files=[str(f) for f in files], dry_run=dry_run)
     parsed: list[ImportedSession] = []
     for file in files:
-        result = _parse(fmt, file, skip_invalid, tz)
+        try:
+            result = _parse(fmt, file, skip_invalid, tz)
+        except ImportFileError as error:
+            if not skip_invalid or len(files) == 1:
+                raise
+            report.files_skipped.append(str(error))
+            continue
         parsed += result.sessions
         report.rows_skipped_invalid += result.skipped
         report.warnings += [f"{file}: {w}" for w in result.warnings]
@@ -142,6 +164,10 @@ def import_files(
                 report.sessions_skipped_duplicate += 1
                 continue
             seen.add(item.fingerprint)
+            session = _as_endurance(item.session)
+            if session is not item.session:
+                items.append((session, [None] * len(session.exercises), fmt, item.fingerprint))
+                continue
             ids = [names.id_of(e.name) for e in item.session.exercises]
             unmatched.update(
                 e.name for e, i in zip(item.session.exercises, ids, strict=True) if i is None
