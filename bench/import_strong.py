@@ -6,8 +6,10 @@ in the common Strong format (comma, quoted names, "1h 5m" durations, RPE on some
 """
 
 import csv
+import os
 import random
 import statistics
+import subprocess
 import sys
 import tempfile
 import time
@@ -110,6 +112,7 @@ def main() -> None:
         result = strong.parse(path)
         _, peak = tracemalloc.get_traced_memory()
         tracemalloc.stop()
+        whole = whole_import(path, Path(tmp))
     sets = sum(len(e.sets) for s in result.sessions for e in s.session.exercises)
     print(f"file: {rows:,} rows, {workouts:,} workouts, {size_mb:.1f} MB")
     print(f"parsed: {len(result.sessions):,} sessions, {sets:,} sets")
@@ -117,6 +120,28 @@ def main() -> None:
         f"parse time: median {statistics.median(times) * 1000:.0f} ms, best {min(times) * 1000:.0f} ms"
     )
     print(f"peak traced memory while parsing: {peak / 1e6:.1f} MB")
+    for label, seconds in whole:
+        print(f"{label}: {seconds * 1000:.0f} ms")
+
+
+def whole_import(path: Path, folder: Path) -> list[tuple[str, float]]:
+    """The whole `restday import strong` command into a new SQLite file, then again (all duplicates)."""
+    restday = str(Path(sys.executable).with_name("restday"))
+    env = {**os.environ, "RESTDAY_DATABASE_URL": f"sqlite:///{folder / 'bench.db'}"}
+    subprocess.run(
+        [restday, "today"], env=env, capture_output=True, check=True
+    )  # create the schema
+    timings = []
+    for label in ("whole command, new database", "whole command, re-import (all duplicates)"):
+        t0 = time.perf_counter()
+        subprocess.run(
+            [restday, "import", "strong", str(path), "--json"],
+            env=env,
+            capture_output=True,
+            check=True,
+        )
+        timings.append((label, time.perf_counter() - t0))
+    return timings
 
 
 if __name__ == "__main__":

@@ -16,6 +16,7 @@ from pathlib import Path
 
 from restday import engine, service
 from restday.domain import ExerciseEntry, Session, SessionKind, SetEntry
+from restday.engine.load import LoadSample, load_report
 from restday.rules import default_rulebook
 from restday.store.db import open_database
 
@@ -104,6 +105,15 @@ def main() -> None:
         f"service today (load + engine): median {timed(lambda: service.today(db, rules, NOW), 20)[0]:.2f} ms"
     )
 
+    with db.transaction() as tx:
+        user = tx.ensure_user(service.LOCAL_USER)
+        samples = [LoadSample(*row) for row in tx.session_loads(user, None, NOW)]
+        profile = tx.get_profile(user)
+    median = timed(lambda: load_report(samples, profile, rules, NOW, 3650, UTC), 20)[0]
+    print(f"engine load_report, 3650 days: median {median:.2f} ms")
+    median = timed(lambda: service.load(db, rules, NOW, 3650), 20)[0]
+    print(f"service load, 3650 days (query + model): median {median:.2f} ms")
+
     env = {**os.environ, "RESTDAY_DATABASE_URL": url}
     at = NOW.isoformat()
     for name, args in (
@@ -111,6 +121,7 @@ def main() -> None:
         ("restday today", ["today", "--at", at]),
         ("restday status", ["status", "--at", at]),
         ("restday today --json", ["today", "--at", at, "--json"]),
+        ("restday load --days 3650 --json", ["load", "--days", "3650", "--at", at, "--json"]),
     ):
         median, best = command(args, env)
         print(f"{name}: median {median:.0f} ms, best {best:.0f} ms")
