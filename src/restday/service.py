@@ -9,6 +9,7 @@ from zoneinfo import ZoneInfo
 from restday import engine
 from restday.catalog import load_activities, load_exercises, resolve_exercise
 from restday.domain import CheckIn, ExerciseEntry, Experience, Goal, LoadMetric, Profile, Session
+from restday.engine.intensity import heart_rate_intensity
 from restday.engine.load import LoadReport, LoadSample, load_report
 from restday.rules import Rulebook
 
@@ -113,6 +114,7 @@ def engine_inputs(tx: "Repository", user_id: int, rules: Rulebook, at: datetime)
     """Sessions and check-ins of the look-back before `at`, with catalogue muscles, for the engine."""
     since = at - timedelta(days=rules.lookback_days + 1)
     exercises = load_exercises()
+    profile = tx.get_profile(user_id)
     sessions = []
     for stored in tx.sessions_between(user_id, since, at):
         entries = []
@@ -121,13 +123,18 @@ def engine_inputs(tx: "Repository", user_id: int, rules: Rulebook, at: datetime)
             if known:
                 entry = replace(entry, primary=known.primary, secondary=known.secondary)
             entries.append(entry)
-        sessions.append(replace(stored.session, exercises=tuple(entries)))
+        session = replace(stored.session, exercises=tuple(entries))
+        if session.intensity is None and session.rpe is None:
+            session = replace(
+                session, intensity=heart_rate_intensity(session, profile, rules.intensity)
+            )
+        sessions.append(session)
     baseline_since = at - timedelta(days=rules.baseline.baseline_days + 1)
     checkins = tx.checkins_between(user_id, min(since, baseline_since), at)
     return engine.Inputs(
         tuple(sessions),
         tuple(checkins),
-        tx.get_profile(user_id),
+        profile,
         rules,
         load_activities(),
         load_samples=_load_samples(tx, user_id, at),

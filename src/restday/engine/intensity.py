@@ -1,9 +1,9 @@
 """Classify how hard an exercise or session was, from reps, load and RPE."""
 
-from restday.domain import ExerciseEntry, Intensity, Session, SessionKind, SetType
+from restday.domain import ExerciseEntry, Intensity, Profile, Session, SessionKind, SetType
 from restday.rules.values import IntensityThresholds
 
-__all__ = ["effort", "exercise_intensity", "session_intensity"]
+__all__ = ["effort", "exercise_intensity", "heart_rate_intensity", "session_intensity"]
 
 
 def effort(exercise: ExerciseEntry, session: Session) -> float | None:
@@ -45,3 +45,16 @@ def session_intensity(session: Session, t: IntensityThresholds) -> Intensity:
     if session.rpe <= t.easy_max_rpe:
         return Intensity.EASY
     return Intensity.HARD if session.rpe >= t.hard_min_rpe else Intensity.MODERATE
+
+
+def heart_rate_intensity(
+    session: Session, profile: Profile, t: IntensityThresholds
+) -> Intensity | None:
+    """The intensity of a session from its average heart rate as a share of the heart-rate reserve."""
+    rest, peak, avg = profile.resting_hr_bpm, profile.max_hr_bpm, session.avg_hr_bpm
+    if rest is None or peak is None or avg is None or peak <= rest:
+        return None
+    reserve = (avg - rest) / (peak - rest)
+    if reserve <= t.easy_max_hrr:
+        return Intensity.EASY
+    return Intensity.HARD if reserve >= t.hard_min_hrr else Intensity.MODERATE

@@ -41,6 +41,8 @@ class IntensityThresholds:
     extra_min_rpe: float
     easy_max_rpe: float
     hard_min_rpe: float
+    easy_max_hrr: float
+    hard_min_hrr: float
 
 
 @dataclass(frozen=True, slots=True)
