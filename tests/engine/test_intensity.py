@@ -11,7 +11,9 @@ T = default_rulebook().intensity
 ATHLETE = Profile(resting_hr_bpm=50, max_hr_bpm=190)
 
 
-@pytest.mark.parametrize(("avg_hr", "expected"), [(120, "easy"), (134, "easy"), (150, "moderate"), (165, "hard")])
+@pytest.mark.parametrize(
+    ("avg_hr", "expected"), [(120, "easy"), (134, "easy"), (150, "moderate"), (165, "hard")]
+)
 def test_the_share_of_heart_rate_reserve_sets_the_intensity(avg_hr, expected):
     run = Session(SessionKind.ENDURANCE, MONDAY, 60, sport="run", avg_hr_bpm=avg_hr)
     assert heart_rate_intensity(run, ATHLETE, T) is Intensity(expected)

@@ -3,37 +3,20 @@
 import json
 import os
 import sys
-from collections.abc import Callable, Iterable, Iterator, Mapping, Sequence
-from contextlib import contextmanager
+from collections.abc import Iterable, Mapping, Sequence
 from datetime import date, datetime, tzinfo
-from pathlib import Path
-from typing import TYPE_CHECKING, Any
+from typing import Any
 from zoneinfo import ZoneInfo, ZoneInfoNotFoundError
 
+from restday.cli.render_data import DataOutput
 from restday.domain import CheckIn, Profile, Session
 from restday.engine import MuscleState, Reason, RestWarning, Status, Suggestion, Today
-from restday.engine.load import LoadReport
 from restday.errors import InvalidInput
 from restday.locales import Translator, pick_language
 from restday.rules import Rulebook
 from restday.service import LogResult
 
-if TYPE_CHECKING:
-    from restday.importing import ImportReport, Unmatched
-
 __all__ = ["Renderer", "check_timezone"]
-
-
-BARS = "▁▂▃▄▅▆▇█"
-
-
-def sparkline(values: Sequence[float], width: int = 60) -> str:
-    """A terminal sparkline of the last `width` values."""
-    shown = list(values)[-width:]
-    top = max(shown, default=0)
-    if top <= 0:
-        return BARS[0] * len(shown)
-    return "".join(BARS[min(len(BARS) - 1, int(v / top * (len(BARS) - 1) + 0.5))] for v in shown)
 
 
 def check_timezone(name: str) -> ZoneInfo:
@@ -58,7 +41,7 @@ def _plain(value: Any) -> Any:
     return value
 
 
-class Renderer:
+class Renderer(DataOutput):
     """Writes results for one person, in their language and time zone."""
 
     def __init__(self, lang: str, tz: tzinfo) -> None:
@@ -344,164 +327,6 @@ class Renderer:
                 t.text("ui.plus_active_recovery", {"minutes": session["active_recovery_minutes"]})
             )
         return ", ".join(parts)
-
-    def load_data(self, report: LoadReport) -> dict[str, Any]:
-        """The load model as contract JSON."""
-        return {
-            "metric": report.metric.value,
-            "days": [
-                {
-                    "date": d.date.isoformat(),
-                    "load": round(d.load, 1),
-                    "ctl": round(d.ctl, 1),
-                    "atl": round(d.atl, 1),
-                    "tsb": round(d.tsb, 1),
-                    "acwr": None if d.acwr is None else round(d.acwr, 2),
-                    "ramp": round(d.ramp, 1),
-                }
-                for d in report.days
-            ],
-            "warnings": self._warnings_json(report.warnings),
-        }
-
-    def load(self, report: LoadReport, as_json: bool) -> None:
-        """The load model as a compact table with a sparkline of the daily load, or JSON."""
-        data = self.load_data(report)
-        if as_json:
-            self._print_json(data)
-            return
-        from rich.table import Table
-
-        t = self.t
-        loads = [d.load for d in report.days]
-        table = Table(title=t.text("ui.load_title", {"metric": report.metric.value}))
-        for key in ("ui.date", "ui.load", "ui.ctl", "ui.atl", "ui.tsb", "ui.ramp", "ui.acwr"):
-            table.add_column(t.ui(key), justify="right", no_wrap=True)
-        for day in data["days"][-14:]:
-            acwr = "" if day["acwr"] is None else f"{day['acwr']:.2f}"
-            table.add_row(
-                t.when(date.fromisoformat(day["date"])),
-                f"{day['load']:.0f}",
-                f"{day['ctl']:.1f}",
-                f"{day['atl']:.1f}",
-                f"{day['tsb']:+.1f}",
-                f"{day['ramp']:+.1f}",
-                acwr,
-            )
-        console = self._console()
-        console.print(table)
-        console.print(f"{t.ui('ui.load')}: {sparkline(loads)}")
-        self._print_list(console, "ui.warnings", report.warnings)
-
-    @contextmanager
-    def progress(self, total: int, *, enabled: bool) -> Iterator[Callable[[Path], None]]:
-        """A Rich progress bar on a terminal (only there), advanced once per file."""
-        if not (enabled and sys.stderr.isatty() and total > 1):
-            yield lambda _file: None
-            return
-        from rich.progress import Progress
-
-        with Progress(console=self._console(stderr=True), transient=True) as bar:
-            task = bar.add_task(self.t.ui("ui.importing"), total=total)
-            yield lambda _file: bar.advance(task)
-
-    def import_report(self, report: "ImportReport", as_json: bool) -> None:
-        """What an import added, skipped and could not match."""
-        data = {
-            "files": report.files,
-            "sessions_added": report.sessions_added,
-            "sets_added": report.sets_added,
-            "sessions_skipped_duplicate": report.sessions_skipped_duplicate,
-            "rows_skipped_invalid": [
-                {
-                    "file": r.file,
-                    "line": r.line,
-                    "column": r.column,
-                    "value": r.value,
-                    "problem": r.problem,
-                }
-                for r in report.rows_skipped_invalid
-            ],
-            "unmatched_exercises": [
-                {"name": u.name, "count": u.count, "candidates": list(u.candidates)}
-                for u in report.unmatched_exercises
-            ],
-            "warnings": report.warnings,
-            "dry_run": report.dry_run,
-        }
-        if as_json:
-            self._print_json(data)
-            return
-        t = self.t
-        key = "ui.import_dry_run" if report.dry_run else "ui.import_done"
-        print(
-            t.text(
-                key,
-                {
-                    "files": len(report.files),
-                    "sessions": report.sessions_added,
-                    "sets": report.sets_added,
-                    "duplicates": report.sessions_skipped_duplicate,
-                },
-            )
-        )
-        for row in report.rows_skipped_invalid:
-            where = f"{row.file}, line {row.line}" + (
-                f", column {row.column}" if row.column else ""
-            )
-            print(f"  {t.ui('ui.skipped')}: {where}: {row.problem}")
-        for warning in report.warnings:
-            print(f"  {t.ui('ui.warning')}: {warning}")
-        self.unmatched(report.unmatched_exercises, False)
-
-    def unmatched(self, names: "Sequence[Unmatched]", as_json: bool) -> None:
-        """Exercise names without a catalogue exercise, and how to map them."""
-        if as_json:
-            self._print_json(
-                {
-                    "unmatched_exercises": [
-                        {"name": u.name, "count": u.count, "candidates": list(u.candidates)}
-                        for u in names
-                    ]
-                }
-            )
-            return
-        if not names:
-            return
-        print(self.t.text("ui.unmatched_title", {"count": len(names)}))
-        for u in names:
-            options = ", ".join(f'"{c}"' for c in u.candidates)
-            print(f'  "{u.name}" ({u.count}×): {options}')
-        first = names[0]
-        if first.candidates:
-            print(
-                self.t.text(
-                    "ui.map_hint",
-                    {"command": f'restday exercises map "{first.name}" "{first.candidates[0]}"'},
-                )
-            )
-
-    def mapped(self, name: str, exercise: str, rows: int) -> None:
-        """A confirmation of an exercise mapping."""
-        print(self.t.text("ui.mapped", {"name": name, "exercise": exercise, "count": rows}))
-
-    def exported(self, file: Path, counts: Mapping[str, int]) -> None:
-        """What an export wrote."""
-        print(
-            self.t.text("ui.exported", {"file": str(file), "sessions": counts.get("sessions", 0)})
-        )
-
-    def restored(self, counts: Mapping[str, int], as_json: bool) -> None:
-        """What a restore brought back."""
-        if as_json:
-            self._print_json(dict(counts))
-            return
-        print(
-            self.t.text(
-                "ui.restored",
-                {"sessions": counts.get("sessions", 0), "checkins": counts.get("checkins", 0)},
-            )
-        )
 
     def rules(self, book: Rulebook, as_json: bool) -> None:
         """The rulebook."""

@@ -1,0 +1,112 @@
+"""Commands that move data in and out: `import`, `exercises map|unmatched` and `export`."""
+
+from enum import StrEnum
+from pathlib import Path
+from typing import Annotated
+
+import typer
+
+from restday.cli.context import Json, Lang, _renderer, _settings
+
+__all__ = ["export", "import_", "map_", "unmatched"]
+
+
+class ImportFormat(StrEnum):
+    strong = "strong"
+    hevy = "hevy"
+    fit = "fit"
+    gpx = "gpx"
+    tcx = "tcx"
+    json = "json"
+
+
+class ExportFormat(StrEnum):
+    json = "json"
+    csv = "csv"
+
+
+def import_(
+    ctx: typer.Context,
+    fmt: Annotated[
+        ImportFormat, typer.Argument(metavar="FORMAT", help="strong, hevy, fit, gpx, tcx or json.")
+    ],
+    files: Annotated[list[Path], typer.Argument(metavar="FILE...", help="Files or folders.")],
+    dry_run: Annotated[
+        bool, typer.Option("--dry-run", help="Report what would be added; write nothing.")
+    ] = False,
+    skip_invalid: Annotated[
+        bool,
+        typer.Option("--skip-invalid", help="Import the valid rows and list the skipped ones."),
+    ] = False,
+    json: Json = False,
+    lang: Lang = None,
+) -> None:
+    """Import training history: Strong or Hevy CSV, Garmin FIT, GPX, TCX, or a restday JSON backup.
+
+    Example: restday import strong ~/Downloads/strong.csv
+    """
+    db = _settings(ctx).database()
+    renderer = _renderer(ctx, db, lang)
+    if fmt is ImportFormat.json:
+        from restday import backup
+
+        renderer.restored(backup.restore(db, files), json)
+        return
+    from restday import importing
+
+    with renderer.progress(len(importing.expand(files, fmt.value)), enabled=not json) as advance:
+        report = importing.import_files(
+            db, fmt.value, files, skip_invalid=skip_invalid, dry_run=dry_run, progress=advance
+        )
+    renderer.import_report(report, json)
+
+
+def map_(
+    ctx: typer.Context,
+    name: Annotated[str, typer.Argument(help="The name as the import wrote it.")],
+    target: Annotated[str, typer.Argument(help="The catalogue exercise it is.")],
+    lang: Lang = None,
+) -> None:
+    """Map an imported exercise name to a catalogue exercise, for past and future imports.
+
+    Example: restday exercises map "Latzug" "Wide-Grip Lat Pulldown"
+    """
+    from restday import importing
+
+    db = _settings(ctx).database()
+    renderer = _renderer(ctx, db, lang)
+    renderer.mapped(name, *importing.map_exercise(db, name, target))
+
+
+def unmatched(ctx: typer.Context, json: Json = False, lang: Lang = None) -> None:
+    """List imported exercise names the catalogue does not know, with the closest catalogue names.
+
+    Example: restday exercises unmatched
+    """
+    from restday import importing
+
+    db = _settings(ctx).database()
+    renderer = _renderer(ctx, db, lang)
+    renderer.unmatched(importing.unmatched(db), json)
+
+
+def export(
+    ctx: typer.Context,
+    fmt: Annotated[
+        ExportFormat, typer.Argument(metavar="FORMAT", help="json (a full backup) or csv.")
+    ],
+    file: Annotated[Path, typer.Argument(help="Where to write.")],
+    lang: Lang = None,
+) -> None:
+    """Export everything: a versioned JSON backup, or sessions and sets as CSV for a spreadsheet.
+
+    Example: restday export json restday-backup.json
+    """
+    from restday import backup
+
+    db = _settings(ctx).database()
+    renderer = _renderer(ctx, db, lang)
+    written = (
+        backup.export_json(db, file) if fmt is ExportFormat.json else backup.export_csv(db, file)
+    )
+    renderer.exported(file, written)

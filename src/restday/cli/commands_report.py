@@ -1,0 +1,105 @@
+"""Commands that report: `status`, `today`, `load`, `history`, `delete` and `rules`."""
+
+from typing import Annotated
+
+import typer
+
+from restday.cli.context import At, Json, Lang, _moment, _renderer, _settings
+
+__all__ = ["delete", "history", "load", "rules", "status", "today"]
+
+
+def status(ctx: typer.Context, at: At = None, json: Json = False, lang: Lang = None) -> None:
+    """Show every muscle group: recovering or ready, since when, and why.
+
+    Example: restday status --at 2026-11-26T18:00
+    """
+    from restday import service
+
+    settings = _settings(ctx)
+    db = settings.database()
+    renderer = _renderer(ctx, db, lang)
+    renderer.status(service.status(db, settings.rules(), _moment(at, renderer)), json)
+
+
+def today(
+    ctx: typer.Context,
+    at: At = None,
+    minutes: Annotated[float | None, typer.Option(min=1, help="Minutes you have today.")] = None,
+    json: Json = False,
+    lang: Lang = None,
+) -> None:
+    """Today's verdict: train (what), active recovery or rest, with the rules behind it.
+
+    Example: restday today --minutes 30
+    """
+    from restday import service
+
+    settings = _settings(ctx)
+    db = settings.database()
+    renderer = _renderer(ctx, db, lang)
+    renderer.today(service.today(db, settings.rules(), _moment(at, renderer), minutes), json)
+
+
+def load(
+    ctx: typer.Context,
+    days: Annotated[int, typer.Option(min=1, max=36500, help="How many days to show.")] = 28,
+    at: At = None,
+    json: Json = False,
+    lang: Lang = None,
+) -> None:
+    """Training load: daily load, fitness (CTL), fatigue (ATL), form (TSB), ramp and ACWR.
+
+    Example: restday load --days 42
+    """
+    from restday import service
+
+    settings = _settings(ctx)
+    db = settings.database()
+    renderer = _renderer(ctx, db, lang)
+    renderer.load(service.load(db, settings.rules(), _moment(at, renderer), days), json)
+
+
+def history(
+    ctx: typer.Context,
+    since: Annotated[str | None, typer.Option(help="Only sessions from this time on.")] = None,
+    at: Annotated[str | None, typer.Option("--at", help="Only sessions up to this time.")] = None,
+    json: Json = False,
+    lang: Lang = None,
+) -> None:
+    """List logged sessions, oldest first.
+
+    Example: restday history --since 2026-11-01 --json
+    """
+    from restday import service
+    from restday.parse import parse_time
+
+    db = _settings(ctx).database()
+    renderer = _renderer(ctx, db, lang)
+    start = parse_time(since, renderer.tz) if since else None
+    end = parse_time(at, renderer.tz) if at else None
+    renderer.history(service.history(db, start, end), json)
+
+
+def delete(
+    ctx: typer.Context, session_id: Annotated[int, typer.Argument(metavar="ID")], lang: Lang = None
+) -> None:
+    """Delete one logged session by its id (see `restday history`).
+
+    Example: restday delete 12
+    """
+    from restday import service
+
+    db = _settings(ctx).database()
+    renderer = _renderer(ctx, db, lang)
+    renderer.deleted(service.delete_session(db, session_id))
+
+
+def rules(ctx: typer.Context, json: Json = False, lang: Lang = None) -> None:
+    """List the rulebook: every rule with its values and the article's sentence.
+
+    Example: restday rules --json
+    """
+    from restday.cli.render import Renderer
+
+    Renderer.plain(lang.value if lang else None).rules(_settings(ctx).rules(), json)

@@ -1,0 +1,74 @@
+"""What every command shares: the root command's settings, the --at, --json and --lang options,
+and the helpers that read them.
+
+Only the standard library and Typer are imported here; the helpers import what they need.
+"""
+
+from dataclasses import dataclass
+from datetime import UTC, datetime
+from enum import StrEnum
+from typing import TYPE_CHECKING, Annotated
+
+import typer
+
+if TYPE_CHECKING:
+    from restday.cli.render import Renderer
+    from restday.rules import Rulebook
+    from restday.store.db import Database
+
+__all__ = ["At", "Json", "Lang", "LangChoice", "Settings"]
+
+
+class LangChoice(StrEnum):
+    en = "en"
+    nl = "nl"
+
+
+@dataclass
+class Settings:
+    """Options of the root command, shared by every command."""
+
+    database_url: str | None
+    rules_path: str | None
+
+    def database(self) -> "Database":
+        """Open (and on first use create) the database."""
+        from restday.store.db import database_url, open_database
+
+        return open_database(database_url(self.database_url))
+
+    def rules(self) -> "Rulebook":
+        """The rulebook in use."""
+        from restday.rules import load_rulebook
+
+        return load_rulebook(self.rules_path)
+
+
+At = Annotated[
+    str | None,
+    typer.Option("--at", help="ISO 8601 time; without a zone, your time zone. Default: now."),
+]
+Json = Annotated[bool, typer.Option("--json", help="Print JSON instead of a table.")]
+Lang = Annotated[LangChoice | None, typer.Option("--lang", help="Language of the output.")]
+
+
+def _settings(ctx: typer.Context) -> Settings:
+    settings: Settings = ctx.find_root().obj
+    return settings
+
+
+def _now() -> datetime:
+    return datetime.now(UTC)
+
+
+def _renderer(ctx: typer.Context, db: "Database", lang: LangChoice | None) -> "Renderer":
+    from restday import service
+    from restday.cli.render import Renderer
+
+    return Renderer.for_profile(service.profile(db), lang.value if lang else None)
+
+
+def _moment(text: str | None, renderer: "Renderer") -> datetime:
+    from restday.parse import parse_time
+
+    return _now() if text is None else parse_time(text, renderer.tz)
