@@ -148,6 +148,7 @@ def import_files(
             if not skip_invalid or len(files) == 1:
                 raise
             report.files_skipped.append(str(error))
+            report.files.remove(str(file))
             continue
         parsed += result.sessions
         report.rows_skipped_invalid += result.skipped

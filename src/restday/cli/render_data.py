@@ -81,19 +81,21 @@ class DataOutput:
         for key in ("ui.date", "ui.load", "ui.ctl", "ui.atl", "ui.tsb", "ui.ramp", "ui.acwr"):
             table.add_column(t.ui(key), justify="right", no_wrap=True)
         for day in data["days"][-14:]:
-            acwr = "" if day["acwr"] is None else f"{day['acwr']:.2f}"
+            n = t.fixed
+            acwr = "" if day["acwr"] is None else n(day["acwr"], "{:.2f}")
             table.add_row(
                 t.when(date.fromisoformat(day["date"])),
-                f"{day['load']:.0f}",
-                f"{day['ctl']:.1f}",
-                f"{day['atl']:.1f}",
-                f"{day['tsb']:+.1f}",
-                f"{day['ramp']:+.1f}",
+                n(day["load"], "{:.0f}"),
+                n(day["ctl"], "{:.1f}"),
+                n(day["atl"], "{:.1f}"),
+                n(day["tsb"], "{:+.1f}"),
+                n(day["ramp"], "{:+.1f}"),
                 acwr,
             )
         console = self._console()
         console.print(table)
         console.print(f"{t.ui('ui.load')}: {sparkline(loads)}")
+        console.print(f"[dim]{t.ui('ui.load_legend')}[/]", soft_wrap=True)
         self._print_list(console, "ui.warnings", report.warnings)
 
     @contextmanager

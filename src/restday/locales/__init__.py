@@ -184,6 +184,11 @@ class Translator:
 
         return format_decimal(value, locale=self.lang)
 
+    def fixed(self, value: float, pattern: str) -> str:
+        """A number with a fixed number of decimals (`pattern` as in str.format), decimal comma in Dutch."""
+        text = pattern.format(value)
+        return text.replace(".", ",") if self.lang == "nl" else text
+
     def when(self, value: date) -> str:
         """A moment ("Thu 26 Nov 19:00") in the time zone, or a date ("Thu 26 Nov")."""
         from babel.dates import format_date, format_datetime
