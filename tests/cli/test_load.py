@@ -56,6 +56,19 @@ def test_load_table_has_a_sparkline(cli):
 
 
 def test_the_dutch_load_table_uses_decimal_commas(cli):
-    cli.ok("log", "class", "--kind", "barre", "--minutes", "60", "--rpe", "7", "--at", "2026-11-23T18:00")
+    cli.ok(
+        "log",
+        "class",
+        "--kind",
+        "barre",
+        "--minutes",
+        "60",
+        "--rpe",
+        "7",
+        "--at",
+        "2026-11-23T18:00",
+    )
     out = cli.ok("load", "--days", "2", "--at", "2026-11-24T12:00", "--lang", "nl").out
-    assert "Belasting" in out and "9,8" in out  # CTL after 420 on day one: 420 x (1 - e^(-1/42)) = 9.8
+    assert (
+        "Belasting" in out and "9,9" in out
+    )  # CTL after 420 on day one: 420 x (1 - e^(-1/42)) = 9.88

@@ -90,8 +90,8 @@ def test_trimp_without_heart_rate_profile_falls_back_to_session_rpe():
 
 
 def test_a_sharp_ramp_warns_and_turns_a_hard_day_easy():
-    samples = daily(100, 30) + [LoadSample(START + (30 + i) * DAY, 300, rpe=9) for i in range(6)]
-    at = START + 36 * DAY + timedelta(hours=1)
+    samples = daily(100, 45) + [LoadSample(START + (45 + i) * DAY, 300, rpe=9) for i in range(6)]
+    at = START + 51 * DAY + timedelta(hours=1)
     report = load_report(samples, Profile(), RULES, at, 1, UTC)
     assert {w.msg for w in report.warnings} >= {Msg.WARN_RAMP, Msg.WARN_FORM}
     result = today(inputs_with_load(samples, Profile(goal=Goal.ENDURANCE)), at)
@@ -111,3 +111,10 @@ def test_a_resting_heart_rate_far_above_the_own_baseline_is_a_warning_sign():
         today(inputs(checkins=(*history, normal)), MONDAY + timedelta(hours=1)).verdict
         is Verdict.TRAIN
     )
+
+
+def test_a_new_history_does_not_warn_about_form_before_the_fitness_window_is_filled():
+    first_session = [LoadSample(START, 60, rpe=7)]
+    report = load_report(first_session, Profile(), RULES, START + DAY, 1, UTC)
+    assert report.days[0].tsb < -30
+    assert report.warnings == ()

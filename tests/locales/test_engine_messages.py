@@ -79,8 +79,8 @@ def results() -> Iterator[Today]:
     yield today(twice, MONDAY)
     yield today(inputs(profile=MUSCLE), MONDAY, minutes=30)
     surge = [
-        LoadSample(MONDAY - (40 - i) * DAY, 20 if i < 34 else 60, rpe=5 if i < 34 else 9)
-        for i in range(40)
+        LoadSample(MONDAY - (50 - i) * DAY, 20 if i < 44 else 60, rpe=5 if i < 44 else 9)
+        for i in range(50)
     ]
     yield today(replace(inputs(profile=ENDURANCE), load_samples=tuple(surge)), MONDAY)
     no_hr = Profile(load_metric=LoadMetric.TRIMP, resting_hr_bpm=50, max_hr_bpm=190)

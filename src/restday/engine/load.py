@@ -114,14 +114,23 @@ def load_report(
         if day >= report_from:
             ratio = acute / chronic if chronic > 0 else None
             out.append(LoadDay(day, load, ctl, atl, ctl - atl, ratio, ctl - week_ago))
-    return LoadReport(metric, tuple(out), tuple(_warnings(out[-1], without_hr, metric, rules)))
+    history_days = (last - min(daily)).days + 1 if daily else 0
+    warnings = _warnings(out[-1], history_days, without_hr, metric, rules)
+    return LoadReport(metric, tuple(out), tuple(warnings))
 
 
 def _warnings(
-    day: LoadDay, without_hr: int, metric: LoadMetric, rules: Rulebook
+    day: LoadDay, history_days: int, without_hr: int, metric: LoadMetric, rules: Rulebook
 ) -> list[RestWarning]:
+    """Warnings about the last day; form, ramp and ratio only once the history fills CTL's window."""
     pmc, acwr = rules.pmc, rules.acwr
     found = []
+    if metric is LoadMetric.TRIMP and without_hr:
+        found.append(
+            RestWarning("load.trimp", Severity.INFO, Msg.WARN_NO_HEART_RATE, {"count": without_hr})
+        )
+    if history_days < pmc.ctl_days:
+        return found
     if day.tsb < -pmc.tsb_warn:
         found.append(
             RestWarning(
@@ -148,9 +157,5 @@ def _warnings(
                 Msg.WARN_ACWR,
                 {"acwr": round(day.acwr, 2), "low": acwr.band_low, "high": acwr.band_high},
             )
-        )
-    if metric is LoadMetric.TRIMP and without_hr:
-        found.append(
-            RestWarning("load.trimp", Severity.INFO, Msg.WARN_NO_HEART_RATE, {"count": without_hr})
         )
     return found
