@@ -123,3 +123,46 @@ def test_the_wrong_format_is_a_clear_error(cli, tmp_path):
     gpx.write_text('<?xml version="1.0"?><gpx version="1.1"></gpx>')
     result = cli("import", "fit", str(gpx))
     assert result.code == 2 and str(gpx) in result.err
+
+
+def test_real_exports_from_strong_hevy_and_a_garmin_folder_feed_status_today_and_load(
+    cli, shared_data
+):
+    cli.ok(
+        "profile",
+        "--goal",
+        "hybrid",
+        "--timezone",
+        "Europe/Amsterdam",
+        "--resting-hr",
+        "52",
+        "--max-hr",
+        "190",
+    )
+    strong = cli.ok(
+        "import", "strong", str(shared_data / "strong" / "breinsp_strong-charts.csv"), "--json"
+    ).json()
+    hevy = cli.ok(
+        "import", "hevy", str(shared_data / "hevy" / "ajccosta_hevyplotter_workouts.csv"), "--json"
+    ).json()
+    fit = cli.ok("import", "fit", str(shared_data / "fit"), "--skip-invalid", "--json").json()
+    assert (strong["sessions_added"], strong["sets_added"]) == (129, 2078)
+    assert (hevy["sessions_added"], hevy["sets_added"]) == (411, 8650)
+    # 13 files: nick.fit has no session summary (skipped), the bad-CRC and truncated copies are one
+    # activity (a duplicate), the multisport file gives 4 sessions: 14 sessions in all.
+    assert (
+        fit["sessions_added"],
+        fit["sessions_skipped_duplicate"],
+        len(fit["files_skipped"]),
+    ) == (14, 1, 1)
+    name = hevy["unmatched_exercises"][0]["name"]
+    cli.ok("exercises", "map", name, hevy["unmatched_exercises"][0]["candidates"][0])
+    assert name not in {
+        u["name"] for u in cli.ok("exercises", "unmatched", "--json").json()["unmatched_exercises"]
+    }
+    at = "2026-04-08T08:00"
+    validate(cli.ok("status", "--at", at, "--json").json(), "status")
+    validate(cli.ok("today", "--at", at, "--json").json(), "today")
+    load = cli.ok("load", "--days", "30", "--at", at, "--json").json()
+    validate(load, "load")
+    assert load["days"][-1]["ctl"] > 0
