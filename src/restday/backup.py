@@ -3,30 +3,16 @@
 import csv
 import json
 from collections.abc import Sequence
-from datetime import datetime
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
-from restday.domain import (
-    CheckIn,
-    ExerciseEntry,
-    Experience,
-    Goal,
-    Intensity,
-    LoadMetric,
-    Profile,
-    Region,
-    Session,
-    SessionKind,
-    SetEntry,
-    SetType,
-)
+from restday.domain import CheckIn, Profile, Session
 from restday.io.base import ImportFileError
 from restday.service import LOCAL_USER
 
 if TYPE_CHECKING:
     from restday.store.db import Database
-    from restday.store.repo import StoredSession
+    from restday.store.repo import SessionItem, StoredSession
 
 __all__ = ["BACKUP_VERSION", "CSV_COLUMNS", "export_csv", "export_json", "restore"]
 
@@ -39,64 +25,15 @@ CSV_COLUMNS = (
 
 
 def _session_data(stored: "StoredSession") -> dict[str, Any]:
-    s = stored.session
+    data = stored.session.to_dict()
+    for exercise, exercise_id in zip(data["exercises"], stored.exercise_ids, strict=True):
+        exercise["exercise_id"] = exercise_id
     return {
-        "kind": s.kind.value,
-        "start": s.start.isoformat(),
-        "minutes": s.minutes,
-        "rpe": s.rpe,
-        "intensity": s.intensity.value if s.intensity else None,
-        "sport": s.sport,
-        "class_kind": s.class_kind,
-        "recovery_kind": s.recovery_kind,
-        "distance_km": s.distance_km,
-        "avg_hr_bpm": s.avg_hr_bpm,
-        "max_hr_bpm": s.max_hr_bpm,
+        **data,
         "source": stored.source,
         "fingerprint": stored.fingerprint,
         "notes": stored.notes,
-        "exercises": [
-            {
-                "name": e.name,
-                "exercise_id": exercise_id,
-                "rpe": e.rpe,
-                "sets": [
-                    {
-                        "reps": x.reps,
-                        "seconds": x.seconds,
-                        "weight_kg": x.weight_kg,
-                        "rpe": x.rpe,
-                        "set_type": x.set_type.value,
-                    }
-                    for x in e.sets
-                ],
-            }
-            for e, exercise_id in zip(s.exercises, stored.exercise_ids, strict=True)
-        ],
     }
-
-
-def _checkin_data(c: CheckIn) -> dict[str, Any]:
-    return {
-        "at": c.at.isoformat(),
-        "sleep_h": c.sleep_h,
-        "sleep_quality": c.sleep_quality,
-        "soreness": {r.value: level for r, level in sorted(c.soreness.items())},
-        "fatigue": c.fatigue,
-        "motivation": c.motivation,
-        "irritable": c.irritable,
-        "injuries": sorted(r.value for r in c.injuries),
-        "resting_hr_bpm": c.resting_hr_bpm,
-        "hrv_ms": c.hrv_ms,
-    }
-
-
-def _profile_data(p: Profile) -> dict[str, Any]:
-    return {
-        "goal": p.goal.value, "experience": p.experience.value, "timezone": p.timezone,
-        "body_mass_kg": p.body_mass_kg, "lang": p.lang, "resting_hr_bpm": p.resting_hr_bpm,
-        "max_hr_bpm": p.max_hr_bpm, "load_metric": p.load_metric.value,
-    }  # fmt: skip
 
 
 def backup_data(db: "Database", user: str = LOCAL_USER) -> dict[str, Any]:
@@ -106,9 +43,9 @@ def backup_data(db: "Database", user: str = LOCAL_USER) -> dict[str, Any]:
         return {
             "format": "restday-backup",
             "version": BACKUP_VERSION,
-            "profile": _profile_data(tx.get_profile(user_id)),
+            "profile": tx.get_profile(user_id).to_dict(),
             "sessions": [_session_data(s) for s in tx.sessions_between(user_id, None, None)],
-            "checkins": [_checkin_data(c) for c in tx.checkins_between(user_id, None, None)],
+            "checkins": [c.to_dict() for c in tx.checkins_between(user_id, None, None)],
             "aliases": dict(sorted(tx.aliases(user_id).items())),
         }
 
@@ -147,60 +84,9 @@ def export_csv(db: "Database", file: Path, user: str = LOCAL_USER) -> dict[str, 
     return {"sessions": len(data["sessions"])}
 
 
-def _session(data: dict[str, Any]) -> tuple[Session, list[str | None], str, str | None]:
-    exercises = tuple(
-        ExerciseEntry(
-            e["name"],
-            tuple(
-                SetEntry(x["reps"], x["seconds"], x["weight_kg"], x["rpe"], SetType(x["set_type"]))
-                for x in e["sets"]
-            ),
-            rpe=e["rpe"],
-        )
-        for e in data["exercises"]
-    )
-    session = Session(
-        SessionKind(data["kind"]),
-        datetime.fromisoformat(data["start"]),
-        data["minutes"],
-        data["rpe"],
-        Intensity(data["intensity"]) if data["intensity"] else None,
-        exercises,
-        data["sport"],
-        data["class_kind"],
-        data["recovery_kind"],
-        data["distance_km"],
-        data["avg_hr_bpm"],
-        data["max_hr_bpm"],
-    )
-    return (
-        session,
-        [e["exercise_id"] for e in data["exercises"]],
-        data["source"],
-        data["fingerprint"],
-    )
-
-
-def _checkin(data: dict[str, Any]) -> CheckIn:
-    return CheckIn(
-        datetime.fromisoformat(data["at"]),
-        data["sleep_h"],
-        data["sleep_quality"],
-        {Region(r): level for r, level in data["soreness"].items()},
-        data["fatigue"],
-        data["motivation"],
-        data["irritable"],
-        frozenset(Region(r) for r in data["injuries"]),
-        data["resting_hr_bpm"],
-        data["hrv_ms"],
-    )
-
-
-def _profile(data: dict[str, Any]) -> Profile:
-    return Profile(
-        Goal(data["goal"]), Experience(data["experience"]), data["timezone"], data["body_mass_kg"],
-        data["lang"], data["resting_hr_bpm"], data["max_hr_bpm"], LoadMetric(data["load_metric"]),
-    )  # fmt: skip
+def _session(data: dict[str, Any]) -> "SessionItem":
+    ids = [e["exercise_id"] for e in data["exercises"]]
+    return Session.from_dict(data), ids, data["source"], data["fingerprint"]
 
 
 def restore(db: "Database", files: Sequence[Path], user: str = LOCAL_USER) -> dict[str, int]:
@@ -222,8 +108,8 @@ def restore(db: "Database", files: Sequence[Path], user: str = LOCAL_USER) -> di
         )
     try:
         sessions = [_session(s) for s in data["sessions"]]
-        checkins = [_checkin(c) for c in data["checkins"]]
-        profile = _profile(data["profile"])
+        checkins = [CheckIn.from_dict(c) for c in data["checkins"]]
+        profile = Profile.from_dict(data["profile"])
         aliases = dict(data["aliases"])
     except (KeyError, TypeError, ValueError) as exc:
         raise ImportFileError(file, f"malformed backup: {type(exc).__name__} {exc}") from None

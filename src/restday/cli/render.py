@@ -122,50 +122,15 @@ class Renderer(DataOutput):
         return ", ".join(f"{n}×{label}" for label, n in groups)
 
     def _session_json(self, s: Session) -> dict[str, Any]:
-        return {
-            "id": s.id,
-            "kind": s.kind.value,
-            "at": _iso(s.start, self.tz),
-            "minutes": s.minutes,
-            "rpe": s.rpe,
-            "intensity": s.intensity.value if s.intensity else None,
-            "sport": s.sport,
-            "class_kind": s.class_kind,
-            "recovery_kind": s.recovery_kind,
-            "distance_km": s.distance_km,
-            "exercises": [
-                {
-                    "name": e.name,
-                    "rpe": e.rpe,
-                    "sets": [
-                        {
-                            "reps": x.reps,
-                            "seconds": x.seconds,
-                            "weight_kg": x.weight_kg,
-                            "rpe": x.rpe,
-                            "set_type": x.set_type.value,
-                        }
-                        for x in e.sets
-                    ],
-                }
-                for e in s.exercises
-            ],
-        }
+        data = s.to_dict()
+        del data["start"]
+        return {"id": s.id, "at": _iso(s.start, self.tz), **data}
 
     # -- commands ------------------------------------------------------------------------------
 
     def profile(self, p: Profile, as_json: bool) -> None:
         """The saved profile."""
-        data = {
-            "goal": p.goal.value,
-            "experience": p.experience.value,
-            "timezone": p.timezone,
-            "body_mass_kg": p.body_mass_kg,
-            "lang": p.lang,
-            "resting_hr_bpm": p.resting_hr_bpm,
-            "max_hr_bpm": p.max_hr_bpm,
-            "load_metric": p.load_metric.value,
-        }
+        data = p.to_dict()
         if as_json:
             self._print_json(data)
             return

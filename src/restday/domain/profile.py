@@ -2,6 +2,7 @@
 
 from dataclasses import dataclass
 from enum import StrEnum
+from typing import Any
 
 __all__ = ["Experience", "Goal", "LoadMetric", "Profile"]
 
@@ -42,3 +43,30 @@ class Profile:
     resting_hr_bpm: float | None = None
     max_hr_bpm: float | None = None
     load_metric: LoadMetric = LoadMetric.SRPE
+
+    def to_dict(self) -> dict[str, Any]:
+        """The profile as plain JSON-able data."""
+        return {
+            "goal": self.goal.value,
+            "experience": self.experience.value,
+            "timezone": self.timezone,
+            "body_mass_kg": self.body_mass_kg,
+            "lang": self.lang,
+            "resting_hr_bpm": self.resting_hr_bpm,
+            "max_hr_bpm": self.max_hr_bpm,
+            "load_metric": self.load_metric.value,
+        }
+
+    @classmethod
+    def from_dict(cls, data: dict[str, Any]) -> "Profile":
+        """The profile from `to_dict` data."""
+        return cls(
+            Goal(data["goal"]),
+            Experience(data["experience"]),
+            data["timezone"],
+            data["body_mass_kg"],
+            data["lang"],
+            data["resting_hr_bpm"],
+            data["max_hr_bpm"],
+            LoadMetric(data["load_metric"]),
+        )
