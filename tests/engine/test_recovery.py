@@ -177,7 +177,8 @@ def test_sessions_after_the_moment_asked_about_do_not_count():
     assert muscle_status(inputs(s), MONDAY).of(M.QUADRICEPS).last_trained is None
 
 
-def test_a_hard_run_loads_the_legs_for_48_hours():
+def test_a_hard_run_loads_the_legs_for_half_the_rest_of_hard_lifting():
     run = endurance(MONDAY, intensity="hard")
     status = muscle_status(inputs(run), MONDAY)
-    assert hours_to_ready(status, M.HAMSTRINGS, run) == 48
+    assert hours_to_ready(status, M.HAMSTRINGS, run) == 24
+    assert status.of(M.HAMSTRINGS).reasons[0].rule == "dose.endurance_classes"

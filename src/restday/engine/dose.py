@@ -1,7 +1,7 @@
 """The rest each session asks of each muscle, before personal factors."""
 
 from collections.abc import Mapping
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 
 from restday.domain import REGION_OF, Activity, Intensity, Muscle, Session, SessionKind
 from restday.engine.intensity import effort, exercise_intensity, session_intensity
@@ -79,4 +79,9 @@ def session_doses(
         if activity is not None:
             intensity = session_intensity(session, rules.intensity)
             _add(doses, activity.primary, activity.secondary, intensity, session.rpe, rules)
+            share = rules.endurance_classes.share
+            doses = {
+                m: replace(d, hours=d.hours * share, rule="dose.endurance_classes")
+                for m, d in doses.items()
+            }
     return doses

@@ -26,6 +26,7 @@ RULE_SHAPES: dict[str, type] = {
     "rest.heavy_legs": v.RestRegions,
     "rest.extra_intense": v.RestRange,
     "dose.secondary": v.Share,
+    "dose.endurance_classes": v.Share,
     "factors": v.Factors,
     "sore.extend": v.SoreExtend,
     "freq.twice_weekly": v.Frequency,
@@ -33,7 +34,7 @@ RULE_SHAPES: dict[str, type] = {
     "endurance.week": v.EnduranceWeek,
     "endurance.vary": v.Lookback,
     "classes.streak": v.ClassStreak,
-    "classes.alternate": v.NoValues,
+    "classes.alternate": v.ClassAlternate,
     "signs": v.Signs,
     "recovery.kinds": v.RecoveryExamples,
     "recovery.short_on_time": v.ShortOnTime,
@@ -104,6 +105,16 @@ class Rulebook:
     def secondary(self) -> v.Share:
         """The dose of secondary muscles."""
         return typing.cast(v.Share, self.rules["dose.secondary"].values)
+
+    @property
+    def endurance_classes(self) -> v.Share:
+        """The dose of endurance sessions and classes."""
+        return typing.cast(v.Share, self.rules["dose.endurance_classes"].values)
+
+    @property
+    def class_alternate(self) -> v.ClassAlternate:
+        """How different consecutive classes must be."""
+        return typing.cast(v.ClassAlternate, self.rules["classes.alternate"].values)
 
     @property
     def factors(self) -> v.Factors:
@@ -264,8 +275,10 @@ def _check_ranges(book: Rulebook) -> None:
         raise RulebookError(
             f"classes.streak.min_in_row: must be 1 to max_in_row, got {streak.min_in_row}"
         )
-    if book.secondary.share > 1:
-        raise RulebookError(f"dose.secondary.share: must be 0 to 1, got {book.secondary.share}")
+    for rule_id in ("dose.secondary", "dose.endurance_classes"):
+        share = typing.cast(v.Share, book.rules[rule_id].values).share
+        if share > 1:
+            raise RulebookError(f"{rule_id}.share: must be 0 to 1, got {share}")
 
 
 def _parse(text: str, path: str) -> Rulebook:

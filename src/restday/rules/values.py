@@ -6,6 +6,7 @@ __all__ = [
     "Acwr",
     "Aids",
     "Baseline",
+    "ClassAlternate",
     "ClassStreak",
     "EnduranceWeek",
     "Factors",
@@ -216,3 +217,10 @@ class Baseline:
     min_samples: int
     sd_limit: float
     rhr_min_bpm: float
+
+
+@dataclass(frozen=True, slots=True)
+class ClassAlternate:
+    """The largest share of main muscles two consecutive classes may have in common."""
+
+    max_shared: float
