@@ -40,6 +40,7 @@ RULE_SHAPES: dict[str, type] = {
     "recovery.short_on_time": v.ShortOnTime,
     "recovery.aids": v.Aids,
     "recovery.planned": v.NoValues,
+    "plan": v.PlanLayout,
     "history": v.Lookback,
     "load.srpe": v.SessionRpe,
     "load.trimp": v.Trimp,
@@ -190,6 +191,11 @@ class Rulebook:
     def baseline(self) -> v.Baseline:
         """Resting heart rate and HRV baseline settings."""
         return typing.cast(v.Baseline, self.rules["load.baseline"].values)
+
+    @property
+    def plan_layout(self) -> v.PlanLayout:
+        """When planned sessions start and how long they last."""
+        return typing.cast(v.PlanLayout, self.rules["plan"].values)
 
     @property
     def lookback_days(self) -> int:

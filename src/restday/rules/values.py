@@ -14,6 +14,7 @@ __all__ = [
     "IntensityThresholds",
     "Lookback",
     "NoValues",
+    "PlanLayout",
     "Pmc",
     "RecoveryExamples",
     "RestHours",
@@ -224,3 +225,11 @@ class ClassAlternate:
     """The largest share of main muscles two consecutive classes may have in common."""
 
     max_shared: float
+
+
+@dataclass(frozen=True, slots=True)
+class PlanLayout:
+    """When planned sessions start (local hour) and how long they last by default."""
+
+    hour: int
+    minutes: float
