@@ -17,7 +17,7 @@ def is_training(session: Session, rules: Rulebook) -> bool:
         return False
     recovery_classes = rules.endurance_week.recovery_activities
     if session.kind is SessionKind.CLASS and session.class_kind in recovery_classes:
-        return session_intensity(session, rules.intensity) is Intensity.HARD
+        return session_intensity(session, rules.intensity) is not Intensity.EASY
     return True
 
 
