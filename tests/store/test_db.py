@@ -26,6 +26,7 @@ TABLES = {
     "checkin_soreness",
     "checkin_injuries",
     "exercise_aliases",
+    "plans",
 }
 
 

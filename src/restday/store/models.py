@@ -29,6 +29,7 @@ __all__ = [
     "checkins",
     "exercise_aliases",
     "metadata",
+    "plans",
     "profiles",
     "session_exercises",
     "session_sets",
@@ -183,3 +184,15 @@ exercise_aliases = Table(
     UniqueConstraint("user_id", "name"),
 )
 """A user's own name for a catalogue exercise."""
+
+plans = Table(
+    "plans",
+    metadata,
+    Column("id", Integer, primary_key=True),
+    user_id(),
+    Column("start", String(10), nullable=False),
+    Column("body", Text, nullable=False),
+    Column("created_at", UTCDateTime, nullable=False, server_default=func.now()),
+    Index(None, "user_id", "id"),
+)
+"""Plans the person asked for (the JSON of docs/planning.md); the newest guides re-planning."""

@@ -18,6 +18,7 @@ from restday.store.models import (
     checkin_soreness,
     checkins,
     exercise_aliases,
+    plans,
     profiles,
     session_exercises,
     session_sets,
@@ -355,6 +356,20 @@ class Repository:
             .values(exercise_id=exercise_id)
         )
         return changed.rowcount
+
+    def save_plan(self, user_id: int, start: str, body: str) -> int:
+        """Store a plan (its JSON text) and return its id."""
+        found = self.connection.execute(
+            insert(plans).values(user_id=user_id, start=start, body=body).returning(plans.c.id)
+        )
+        return int(found.scalar_one())
+
+    def last_plan(self, user_id: int) -> str | None:
+        """The JSON text of the user's newest plan, if any."""
+        p = plans
+        return self.connection.execute(
+            select(p.c.body).where(p.c.user_id == user_id).order_by(p.c.id.desc()).limit(1)
+        ).scalar_one_or_none()
 
 
 def session_filter(
