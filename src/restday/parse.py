@@ -70,3 +70,26 @@ def parse_soreness(text: str) -> tuple[Region, int]:
     if not sep or not level.strip().isdigit() or not 0 <= int(level) <= 3:
         raise InvalidInput(f'Invalid --sore "{text}": use REGION=0-3, e.g. legs=2')
     return parse_region(region), int(level)
+
+
+WEEKDAYS = ("mon", "tue", "wed", "thu", "fri", "sat", "sun")
+
+
+def parse_available(text: str | None, minutes: float) -> dict[int, float | None]:
+    """`mon,tue,thu` or `mon=60,wed=30`: weekday (0 = Monday) -> free minutes; None when not free."""
+    if text is None:
+        return dict.fromkeys(range(7), minutes)
+    free: dict[int, float | None] = dict.fromkeys(range(7))
+    for part in filter(None, (p.strip().lower() for p in text.split(","))):
+        name, sep, amount = part.partition("=")
+        if name[:3] not in WEEKDAYS or (sep and not amount.strip().isdigit()):
+            raise InvalidInput(
+                f'Invalid --available "{text}": use days like mon,tue,thu or with minutes like mon=60,wed=30'
+            )
+        free[WEEKDAYS.index(name[:3])] = float(amount) if sep else minutes
+    return free
+
+
+def parse_names(text: str | None) -> tuple[str, ...]:
+    """A comma-separated list of names, trimmed and lower case."""
+    return tuple(n.strip().lower() for n in (text or "").split(",") if n.strip())

@@ -10,7 +10,7 @@ from typing import Annotated
 
 import typer
 
-from restday.cli import commands_data, commands_log, commands_report
+from restday.cli import commands_data, commands_log, commands_plan, commands_report
 from restday.cli.context import Settings
 from restday.cli.options import OrderedOptionsCommand
 
@@ -59,6 +59,7 @@ app.command()(commands_report.today)
 app.command()(commands_report.load)
 app.command()(commands_report.history)
 app.command()(commands_report.delete)
+app.command()(commands_plan.plan)
 app.command("import")(commands_data.import_)
 app.command()(commands_data.export)
 app.command()(commands_report.rules)

@@ -6,7 +6,7 @@ from typing import Annotated
 
 import typer
 
-from restday.cli.context import Json, Lang, _renderer, _settings
+from restday.cli.context import Json, Lang, _now, _renderer, _settings
 
 __all__ = ["export", "import_", "map_", "unmatched"]
 
@@ -23,6 +23,7 @@ class ImportFormat(StrEnum):
 class ExportFormat(StrEnum):
     json = "json"
     csv = "csv"
+    ics = "ics"
 
 
 def import_(
@@ -93,12 +94,15 @@ def unmatched(ctx: typer.Context, json: Json = False, lang: Lang = None) -> None
 def export(
     ctx: typer.Context,
     fmt: Annotated[
-        ExportFormat, typer.Argument(metavar="FORMAT", help="json (a full backup) or csv.")
+        ExportFormat,
+        typer.Argument(
+            metavar="FORMAT", help="json (a full backup), csv (the sets) or ics (a calendar)."
+        ),
     ],
     file: Annotated[Path, typer.Argument(help="Where to write.")],
     lang: Lang = None,
 ) -> None:
-    """Export everything: a versioned JSON backup, or sessions and sets as CSV for a spreadsheet.
+    """Export everything: a JSON backup, the sets as CSV, or the sessions as an iCalendar file.
 
     Example: restday export json restday-backup.json
     """
@@ -106,7 +110,27 @@ def export(
 
     db = _settings(ctx).database()
     renderer = _renderer(ctx, db, lang)
-    written = (
-        backup.export_json(db, file) if fmt is ExportFormat.json else backup.export_csv(db, file)
-    )
+    if fmt is ExportFormat.ics:
+        from restday import service
+        from restday.domain import Session
+        from restday.io.ics import history_to_ics
+
+        def describe(session: Session) -> tuple[str, str]:
+            line = renderer.session_line(session)
+            return line.split("\n")[0], line
+
+        sessions = service.history(db)
+        calendar = history_to_ics(
+            sessions,
+            str(renderer.tz),
+            stamp=_now(),
+            name=renderer.t.ui("ui.calendar_history"),
+            describe=describe,
+        )
+        file.write_bytes(calendar)
+        written = {"sessions": len(sessions)}
+    elif fmt is ExportFormat.json:
+        written = backup.export_json(db, file)
+    else:
+        written = backup.export_csv(db, file)
     renderer.exported(file, written)

@@ -9,6 +9,7 @@ from typing import Any
 from zoneinfo import ZoneInfo, ZoneInfoNotFoundError
 
 from restday.cli.render_data import DataOutput
+from restday.cli.render_plan import PlanOutput
 from restday.domain import CheckIn, Profile, Session
 from restday.engine import MuscleState, Reason, RestWarning, Status, Suggestion, Today
 from restday.errors import InvalidInput
@@ -23,7 +24,7 @@ def check_timezone(name: str) -> ZoneInfo:
     """The time zone called `name`, or one clear error."""
     try:
         return ZoneInfo(name)
-    except (ZoneInfoNotFoundError, ValueError):
+    except (ZoneInfoNotFoundError, ValueError, OSError):
         raise InvalidInput(
             f'Unknown time zone "{name}": use an IANA name such as Europe/Amsterdam'
         ) from None
@@ -41,7 +42,7 @@ def _plain(value: Any) -> Any:
     return value
 
 
-class Renderer(DataOutput):
+class Renderer(DataOutput, PlanOutput):
     """Writes results for one person, in their language and time zone."""
 
     def __init__(self, lang: str, tz: tzinfo) -> None:

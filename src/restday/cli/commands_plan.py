@@ -1,0 +1,118 @@
+"""`restday plan`: plan one to four weeks around recovery, check a plan, write it to a calendar."""
+
+from enum import StrEnum
+from pathlib import Path
+from typing import Annotated
+
+import typer
+
+from restday.cli.context import Json, Lang, _now, _renderer, _settings
+
+__all__ = ["plan"]
+
+
+class GoalChoice(StrEnum):
+    muscle = "muscle"
+    endurance = "endurance"
+    classes = "classes"
+    hybrid = "hybrid"
+
+
+class TemplateChoice(StrEnum):
+    strength_split = "strength-split"
+    endurance_week = "endurance-week"
+    classes_week = "classes-week"
+
+
+def plan(
+    ctx: typer.Context,
+    goal: Annotated[
+        GoalChoice | None, typer.Option(help="What to plan for (default: the profile's goal).")
+    ] = None,
+    start: Annotated[
+        str | None, typer.Option(help="First day, YYYY-MM-DD (default: today).")
+    ] = None,
+    weeks: Annotated[int, typer.Option(min=1, max=4, help="How many weeks.")] = 1,
+    available: Annotated[
+        str | None,
+        typer.Option(help="Free days, e.g. mon,tue,thu,sat or with minutes mon=60,wed=30."),
+    ] = None,
+    sessions: Annotated[
+        int | None, typer.Option(min=1, max=7, help="Training sessions a week at most.")
+    ] = None,
+    minutes: Annotated[
+        float | None, typer.Option(min=10, max=600, help="Minutes a session.")
+    ] = None,
+    focus: Annotated[
+        str | None, typer.Option(help="Regions to train, e.g. legs,arms,core.")
+    ] = None,
+    sports: Annotated[
+        str | None, typer.Option(help="Endurance sports, e.g. run,bike,swim.")
+    ] = None,
+    classes: Annotated[
+        str | None, typer.Option(help="Class kinds you like, e.g. indoor-cycling,barre.")
+    ] = None,
+    max_classes_in_row: Annotated[
+        int | None,
+        typer.Option("--max-classes-in-row", min=1, max=4, help="3 by default, 4 at most."),
+    ] = None,
+    template: Annotated[
+        TemplateChoice | None,
+        typer.Option(help="One of the article's example weeks instead of solving."),
+    ] = None,
+    check: Annotated[
+        Path | None, typer.Option(help="Check a plan JSON file against every rule.")
+    ] = None,
+    ics: Annotated[
+        Path | None, typer.Option(help="Also write the plan as an iCalendar file.")
+    ] = None,
+    json: Json = False,
+    lang: Lang = None,
+) -> None:
+    """Plan 1-4 weeks that keep every rest rule, starting from your recovery now, and explain each day.
+
+    Example: restday plan --goal muscle --available mon,tue,thu,sat --weeks 2 --ics week.ics
+    """
+    from datetime import date
+
+    from restday import planning
+    from restday.catalog import resolve_activity
+    from restday.domain import ActivityKind, Goal, Region
+    from restday.errors import InvalidInput
+    from restday.parse import parse_available, parse_names, parse_region
+
+    settings = _settings(ctx)
+    rules = settings.rules()
+    db = settings.database()
+    renderer = _renderer(ctx, db, lang)
+    if check is not None:
+        violations = planning.check(renderer.read_plan(check), rules)
+        renderer.plan_check(check, violations, json)
+        if violations:
+            raise typer.Exit(1)
+        return
+    try:
+        first = date.fromisoformat(start) if start else _now().astimezone(renderer.tz).date()
+    except ValueError:
+        raise InvalidInput(f'Invalid --start "{start}": use a date like 2026-11-30') from None
+    if template is not None:
+        result = planning.template(template.value, first, rules)
+    else:
+        ask = planning.PlanAsk(
+            start=first,
+            weeks=weeks,
+            goal=Goal(goal.value) if goal else None,
+            available=parse_available(available, minutes or rules.plan_layout.minutes),
+            focus=tuple(parse_region(r) for r in parse_names(focus)) or tuple(Region),
+            sports=tuple(resolve_activity(s, ActivityKind.SPORT).name for s in parse_names(sports)),
+            class_kinds=tuple(
+                resolve_activity(c, ActivityKind.CLASS).name for c in parse_names(classes)
+            ),
+            sessions=sessions,
+            minutes=minutes,
+            max_classes_in_row=max_classes_in_row,
+        )
+        result = planning.plan(db, rules, ask)
+    if ics is not None:
+        renderer.plan_ics(result, ics, rules.plan_layout.hour, _now())
+    renderer.plan(result, json)
