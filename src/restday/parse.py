@@ -3,7 +3,7 @@
 import re
 from datetime import datetime, tzinfo
 
-from restday.domain import Region, SetEntry
+from restday.domain import WEEKDAYS, Region, SetEntry
 from restday.errors import InvalidInput
 
 __all__ = ["check_range", "parse_region", "parse_sets", "parse_soreness", "parse_time"]
@@ -70,9 +70,6 @@ def parse_soreness(text: str) -> tuple[Region, int]:
     if not sep or not level.strip().isdigit() or not 0 <= int(level) <= 3:
         raise InvalidInput(f'Invalid --sore "{text}": use REGION=0-3, e.g. legs=2')
     return parse_region(region), int(level)
-
-
-WEEKDAYS = ("mon", "tue", "wed", "thu", "fri", "sat", "sun")
 
 
 def parse_available(text: str | None, minutes: float) -> dict[int, float | None]:

@@ -9,6 +9,7 @@ from datetime import date, datetime, tzinfo
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
+from restday.domain import WEEKDAYS
 from restday.errors import InvalidInput
 
 if TYPE_CHECKING:
@@ -28,8 +29,19 @@ class PlanOutput:
 
         def _console(self, stderr: bool = False) -> Any: ...
 
-    def describe_day(self, day: Mapping[str, Any]) -> tuple[str, str]:
-        """(a short title, a longer description) of one planned day."""
+    def why(self, day: Mapping[str, Any], plan: Mapping[str, Any]) -> str:
+        """Why a planned day is what it is, in words, from its rules and the free days."""
+        t = self.t
+        phrases = [t.ui(f"why.{rule}") for rule in day.get("rules", []) if t.has(f"why.{rule}")]
+        free = (plan.get("context") or {}).get("available") or {}
+        weekday = WEEKDAYS[date.fromisoformat(day["date"]).weekday()]
+        if day["activity"] == "rest" and weekday in free and free[weekday] is None:
+            phrases.insert(0, t.ui("why.unavailable"))
+        text = "; ".join(phrases)
+        return text[:1].upper() + text[1:]
+
+    def describe_day(self, day: Mapping[str, Any], plan: Mapping[str, Any]) -> tuple[str, str]:
+        """(a short title, a longer description) of one planned day of `plan`."""
         t = self.t
         activity = day["activity"]
         title = t.ui(f"plan.{activity}")
@@ -50,6 +62,7 @@ class PlanOutput:
             lines.append(
                 t.text("ui.plus_active_recovery", {"minutes": day["active_recovery_minutes"]})
             )
+        lines.append(self.why(day, plan))
         lines.append(t.text("ui.plan_rules", {"rules": ", ".join(day.get("rules", []))}))
         return title, "\n".join(lines)
 
@@ -71,12 +84,15 @@ class PlanOutput:
         for index, day in enumerate(result["days"]):
             if index and index % 7 == 0:
                 table.add_section()
-            title, _ = self.describe_day(day)
+            title, _ = self.describe_day(day, result)
+            rules = " ".join(day.get("rules", []))
             table.add_row(
                 t.when(date.fromisoformat(day["date"])),
                 title,
-                f"{day['minutes']:g}" if day.get("minutes") else "",
-                " ".join(day.get("rules", [])),
+                "+".join(
+                    f"{day[k]:g}" for k in ("minutes", "active_recovery_minutes") if day.get(k)
+                ),
+                f"{self.why(day, result)} [dim]({rules})[/]",
             )
         console = self._console()
         console.print(table)
@@ -120,5 +136,12 @@ class PlanOutput:
         zone = str(self.tz)
         name = self.t.ui("ui.calendar_name")
         path.write_bytes(
-            plan_to_ics(result, zone, hour=hour, stamp=now, name=name, describe=self.describe_day)
+            plan_to_ics(
+                result,
+                zone,
+                hour=hour,
+                stamp=now,
+                name=name,
+                describe=lambda day: self.describe_day(day, result),
+            )
         )

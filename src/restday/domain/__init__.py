@@ -3,7 +3,7 @@
 from restday.domain.activity import Activity, ActivityKind, RecoveryKind
 from restday.domain.checkin import CheckIn
 from restday.domain.muscles import MUSCLES_OF_REGION, REGION_OF, Muscle, Region
-from restday.domain.profile import Experience, Goal, LoadMetric, Profile
+from restday.domain.profile import WEEKDAYS, Experience, Goal, LoadMetric, Profile
 from restday.domain.session import (
     ExerciseEntry,
     Intensity,
@@ -16,6 +16,7 @@ from restday.domain.session import (
 __all__ = [
     "MUSCLES_OF_REGION",
     "REGION_OF",
+    "WEEKDAYS",
     "Activity",
     "ActivityKind",
     "CheckIn",

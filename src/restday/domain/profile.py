@@ -4,7 +4,10 @@ from dataclasses import dataclass
 from enum import StrEnum
 from typing import Any
 
-__all__ = ["Experience", "Goal", "LoadMetric", "Profile"]
+__all__ = ["WEEKDAYS", "Experience", "Goal", "LoadMetric", "Profile"]
+
+# The person's free days are named by these short weekday names, Monday first.
+WEEKDAYS = ("mon", "tue", "wed", "thu", "fri", "sat", "sun")
 
 
 class Goal(StrEnum):

@@ -13,6 +13,7 @@ from zoneinfo import ZoneInfo
 from restday.domain import (
     MUSCLES_OF_REGION,
     REGION_OF,
+    WEEKDAYS,
     Activity,
     ActivityKind,
     Goal,
@@ -24,7 +25,6 @@ from restday.rules import Rulebook
 
 __all__ = ["Option", "PlanHistory", "PlanRequest", "day_options", "make_plan"]
 
-WEEKDAYS = ("mon", "tue", "wed", "thu", "fri", "sat", "sun")
 DEFAULT_SPORTS = ("run", "bike", "swim")
 RECOVERY_CLASSES = ("yoga", "pilates", "stretching")
 
@@ -198,10 +198,9 @@ def _minutes(request: PlanRequest, day: date, rules: Rulebook) -> tuple[float | 
 def _day_rules(option: Option, request: PlanRequest, short: bool) -> list[str]:
     found = []
     if option.activity == "strength":
-        legs = option.region is Region.LEGS
-        found += ["rest.heavy_legs" if legs else "rest.heavy"]
         if request.goal in (Goal.MUSCLE, Goal.HYBRID):
             found.append("freq.twice_weekly")
+        found.append("rest.heavy_legs" if option.region is Region.LEGS else "rest.heavy")
     elif option.activity == "endurance":
         found += ["endurance.alternate", "dose.endurance_classes"]
         if len(request.sports) > 1:
@@ -249,7 +248,13 @@ def _plan_dict(
             "minutes": None
             if main.activity == "rest"
             else (minutes or rules.short_on_time.active_recovery_min),
-            "rules": _day_rules(main, request, recovery is not None and main.training),
+            "rules": list(
+                dict.fromkeys(
+                    rule
+                    for o in picked
+                    for rule in _day_rules(o, request, recovery is not None and main.training)
+                )
+            ),
         }
         if recovery is not None and main.training:
             entry["active_recovery_minutes"] = recovery

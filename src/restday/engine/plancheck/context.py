@@ -6,13 +6,11 @@ from datetime import date, datetime
 from typing import Any
 from zoneinfo import ZoneInfo, ZoneInfoNotFoundError
 
-from restday.domain import Activity, ActivityKind, Experience, Muscle, Region
+from restday.domain import WEEKDAYS, Activity, ActivityKind, Experience, Muscle, Region
 from restday.errors import InvalidInput
 from restday.rules import Rulebook
 
-__all__ = ["WEEKDAYS", "Context", "History", "read_context"]
-
-WEEKDAYS = ("mon", "tue", "wed", "thu", "fri", "sat", "sun")
+__all__ = ["Context", "History", "read_context"]
 
 
 @dataclass(frozen=True, slots=True)
