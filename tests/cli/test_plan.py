@@ -124,8 +124,7 @@ def test_a_short_day_gets_a_shorter_session_plus_active_recovery(cli):
 def test_re_planning_after_a_changed_session_keeps_the_rest_of_the_week(cli):
     profile(cli, "hybrid")
     first = by_date(plan(cli, "--available", SIX_DAYS, "--sports", "run,bike"))
-    assert "legs" in first["2026-12-02"]["regions"]
-    squat(cli, "2026-12-01T18:00")  # legs on Tuesday instead of what was planned
+    squat(cli, "2026-12-01T18:00")  # heavy legs on Tuesday, whatever the plan said
 
     again = by_date(
         cli.ok(
@@ -140,9 +139,11 @@ def test_re_planning_after_a_changed_session_keeps_the_rest_of_the_week(cli):
         ).json()
     )
 
-    assert "legs" not in again["2026-12-02"]["regions"]
-    for day in ("2026-12-04", "2026-12-05", "2026-12-06"):
-        assert again[day] == first[day]
+    for day in ("2026-12-02", "2026-12-03"):  # legs rest 72 h: ready Friday evening
+        assert "quadriceps" not in again[day]["muscles"] or again[day]["intensity"] == "easy"
+    rest_of_week = [d for d in first if d >= "2026-12-02"]
+    kept = [d for d in rest_of_week if again[d] == first[d]]
+    assert len(kept) >= len(rest_of_week) - 1, (first, again)
 
 
 def test_the_articles_strength_split_ships_as_a_template_that_keeps_every_rule(cli):

@@ -139,3 +139,20 @@ def test_a_re_plan_keeps_the_days_of_the_previous_plan_that_still_fit():
 
     kept = [d for d in again["days"] if date.fromisoformat(d["date"]) in previous]
     assert kept == [previous[date.fromisoformat(d["date"])] for d in kept]
+
+
+def test_sports_listed_with_a_muscle_goal_are_not_asked_to_vary():
+    plan = solve(request(Goal.MUSCLE, sports=("run", "bike")))
+    assert "relaxed" not in plan["notes"] and plan["context"]["sports"] == []
+    assert check_plan(plan, RULES, ACTIVITIES) == []
+
+
+def test_class_goers_recover_with_yoga_and_use_the_classes_they_like():
+    plan = solve(
+        request(Goal.CLASSES, class_kinds=("indoor-cycling", "bodypump", "boxing", "yoga"))
+    )
+    kinds = {d["class_kind"] for d in plan["days"] if d["activity"] == "class"}
+    recovery = [d for d in plan["days"] if d["activity"] == "active_recovery"]
+    assert kinds <= {"indoor-cycling", "bodypump", "boxing"} and len(kinds) >= 2
+    assert recovery and all(d["class_kind"] == "yoga" for d in recovery)
+    assert check_plan(plan, RULES, ACTIVITIES) == []

@@ -13,6 +13,11 @@ from restday.rules import Rulebook
 __all__ = ["solve"]
 
 MAX_REGIONS_A_DAY = 3
+# Objective weights: a training day on a free day, a day kept from the previous plan, and each
+# sport or class kind used in a week (the person's preferences, varied).
+TRAIN_DAY = 10
+KEEP_PREVIOUS = 5
+VARIETY = 3
 BROKEN_RULE_COST = 1000
 TIME_LIMIT_S = 10.0
 # Work units of the solver (not seconds): the same answer on every machine, about 0.3 s here.
@@ -177,7 +182,9 @@ def _solve(
         if request.sessions_per_week is not None:
             m.add(sum(train[d] for d in range(n) if week(d) == w) <= request.sessions_per_week)
 
-    m.maximize(_objective(request, options, days, v, train) - BROKEN_RULE_COST * sum(model.broken))
+    m.maximize(
+        _objective(m, request, options, days, v, train) - BROKEN_RULE_COST * sum(model.broken)
+    )
     solver = cp_model.CpSolver()
     solver.parameters.max_time_in_seconds = TIME_LIMIT_S
     solver.parameters.max_deterministic_time = DETERMINISTIC_LIMIT
@@ -206,6 +213,7 @@ def _runs(model: _Model, flags: Sequence[Any], limit: int, before: int) -> None:
 
 
 def _objective(
+    m: cp_model.CpModel,
     request: PlanRequest,
     options: Sequence[Option],
     days: Sequence[date],
@@ -214,9 +222,25 @@ def _objective(
 ) -> Any:
     """Train on the free days, hard where the rules allow, varied, and close to the previous plan."""
     score: list[Any] = []
+    week = _week(days, request.start)
+    kinds = {o.sport or o.class_kind for o in options if o.training} - {None}
+    for w in range(request.weeks):
+        for kind in sorted(kinds, key=str):
+            used = m.new_bool_var(f"k{w}{kind}")
+            m.add(
+                sum(
+                    v[d][i]
+                    for d in range(len(days))
+                    if week(d) == w
+                    for i, o in enumerate(options)
+                    if o.training and kind in (o.sport, o.class_kind)
+                )
+                >= used
+            )
+            score.append(VARIETY * used)
     weight = {"easy": 1, "moderate": 2, "hard": 3, "heavy": 3}
     for d, day in enumerate(days):
-        score.append(10 * train[d])
+        score.append(TRAIN_DAY * train[d])
         previous = request.previous.get(day)
         for i, o in enumerate(options):
             if o.activity == "active_recovery":
@@ -224,13 +248,13 @@ def _objective(
             if o.training:
                 score.append(weight.get(o.intensity or "", 0) * v[d][i])
             if previous and _same(previous, o):
-                score.append(5 * v[d][i])
+                score.append(KEEP_PREVIOUS * v[d][i])
     return sum(score)
 
 
 def _same(previous: Mapping[str, Any], option: Option) -> bool:
     """Whether an option repeats what the previous plan had on that day."""
-    if previous.get("activity") != option.activity:
+    if (previous.get("activity"), previous.get("intensity")) != (option.activity, option.intensity):
         return False
     if option.region is not None:
         return option.region.value in previous.get("regions", [])

@@ -5,7 +5,7 @@ The plan is a plain dict in the format of docs/planning.md, checked by an indepe
 
 import math
 from collections.abc import Mapping, Sequence
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 from datetime import date, datetime, time, timedelta
 from typing import Any
 from zoneinfo import ZoneInfo
@@ -19,6 +19,7 @@ from restday.domain import (
     Goal,
     Muscle,
     Profile,
+    RecoveryKind,
     Region,
 )
 from restday.rules import Rulebook
@@ -26,7 +27,9 @@ from restday.rules import Rulebook
 __all__ = ["Option", "PlanHistory", "PlanRequest", "day_options", "make_plan"]
 
 DEFAULT_SPORTS = ("run", "bike", "swim")
-RECOVERY_CLASSES = ("yoga", "pilates", "stretching")
+# The article's active recovery: an easy walk, or for class-goers a beginner yoga class.
+RECOVERY_SPORT = "walk"
+RECOVERY_CLASS = "yoga"
 
 
 @dataclass(frozen=True, slots=True)
@@ -106,8 +109,15 @@ def day_options(
 ) -> list[Option]:
     """Everything a day of this plan may hold, for the request's goal."""
     factor = float(getattr(rules.factors, profile.experience.value))
-    options = [Option("rest"), Option("active_recovery", "easy")]
     goal = request.goal
+    liked = [k for k in request.class_kinds if activities[k].recovery is RecoveryKind.ACTIVE]
+    if liked:
+        recovery = [Option("active_recovery", "easy", class_kind=k) for k in liked]
+    elif goal is Goal.CLASSES:
+        recovery = [Option("active_recovery", "easy", class_kind=RECOVERY_CLASS)]
+    else:
+        recovery = [Option("active_recovery", "easy", sport=RECOVERY_SPORT)]
+    options = [Option("rest"), *recovery]
     if goal in (Goal.MUSCLE, Goal.HYBRID):
         for region in request.focus:
             gaps = {m: _gap(_hours("heavy", m, rules) * factor) for m in MUSCLES_OF_REGION[region]}
@@ -118,11 +128,11 @@ def day_options(
                 gaps = _loads(activities[sport], intensity, factor, rules)
                 options.append(Option("endurance", intensity, sport=sport, gap_days=gaps))
     if goal in (Goal.CLASSES, Goal.HYBRID):
-        kinds = request.class_kinds or tuple(
+        kinds = [k for k in request.class_kinds if k not in liked] or [
             a.name
             for a in activities.values()
-            if a.kind is ActivityKind.CLASS and a.name not in RECOVERY_CLASSES
-        )
+            if a.kind is ActivityKind.CLASS and a.recovery is None
+        ]
         for kind in kinds:
             gaps = _loads(activities[kind], "moderate", factor, rules)
             options.append(Option("class", "moderate", class_kind=kind, gap_days=gaps))
@@ -147,6 +157,8 @@ def make_plan(
     """A plan that keeps every hard rule, or, when none can, the one that breaks the fewest."""
     from restday.engine.planmodel import solve
 
+    if request.goal not in (Goal.ENDURANCE, Goal.HYBRID):
+        request = replace(request, sports=())
     options = day_options(request, profile, rules, activities)
     days = [request.start + timedelta(days=i) for i in range(7 * request.weeks)]
     tz = ZoneInfo(profile.timezone)
@@ -235,7 +247,7 @@ def _plan_dict(
         for o in picked:
             if o.region is not None:
                 muscles |= set(MUSCLES_OF_REGION[o.region])
-            elif o.sport or o.class_kind:
+            elif o.training:
                 muscles |= activities[o.sport or o.class_kind or ""].primary
         entry: dict[str, Any] = {
             "date": day.isoformat(),
