@@ -52,7 +52,7 @@ def asks(draw) -> tuple[PlanRequest, PlanHistory, Experience]:
     }
     req = PlanRequest(
         start=start,
-        weeks=draw(st.integers(1, 2)),
+        weeks=draw(st.integers(1, 3)),
         goal=draw(st.sampled_from(list(Goal))),
         available=available,
         focus=tuple(draw(st.sets(st.sampled_from(list(Region)), min_size=1))),

@@ -50,14 +50,24 @@ def solve(
     rules: Rulebook,
     options: Sequence[Option],
     days: Sequence[date],
-    blocked: Mapping[int, set[Muscle]],
+    blocked: Sequence[set[Muscle]],
     clashes: set[tuple[int, int]],
     first_clash: set[int],
 ) -> tuple[list[list[int]], bool]:
-    """Per day the chosen option indices; True when no plan keeps every rule and some are broken."""
+    """Per day the chosen option indices; True when no plan keeps every rule and some are broken.
+
+    A plan of several weeks is solved a week at a time, each after the fixed week before it
+    (every rule spans less than a week); only when that breaks a rule is the whole plan solved at once.
+    """
+    if request.weeks > 1:
+        chosen = _week_by_week(
+            request, history, rules, options, days, blocked, clashes, first_clash
+        )
+        if chosen is not None:
+            return chosen, False
     for relaxed in (False, True):
         chosen = _solve(
-            request, history, rules, options, days, blocked, clashes, first_clash, relaxed
+            request, history, rules, options, days, blocked, clashes, first_clash, [], relaxed
         )
         if chosen is not None:
             return chosen, relaxed
@@ -66,17 +76,52 @@ def solve(
     )  # pragma: no cover - rest is always allowed
 
 
+def _week_by_week(
+    request: PlanRequest,
+    history: PlanHistory,
+    rules: Rulebook,
+    options: Sequence[Option],
+    days: Sequence[date],
+    blocked: Sequence[set[Muscle]],
+    clashes: set[tuple[int, int]],
+    first_clash: set[int],
+) -> list[list[int]] | None:
+    """Each week solved with the week before it fixed; None when some week cannot keep every rule."""
+    chosen: list[list[int]] = []
+    for w in range(request.weeks):
+        lo, hi = max(0, 7 * (w - 1)), 7 * (w + 1)
+        at_start = lo == 0
+        window = _solve(
+            request,
+            history if at_start else PlanHistory(),
+            rules,
+            options,
+            days[lo:hi],
+            blocked[lo:hi],
+            clashes,
+            first_clash if at_start else set(),
+            chosen[lo:],
+            relaxed=False,
+        )
+        if window is None:
+            return None
+        chosen += window[len(chosen) - lo :]
+    return chosen
+
+
 def _solve(
     request: PlanRequest,
     history: PlanHistory,
     rules: Rulebook,
     options: Sequence[Option],
     days: Sequence[date],
-    blocked: Mapping[int, set[Muscle]],
+    blocked: Sequence[set[Muscle]],
     clashes: set[tuple[int, int]],
     first_clash: set[int],
+    fixed: Sequence[Sequence[int]],
     relaxed: bool,
 ) -> list[list[int]] | None:
+    """The best choice for `days`, the first of them fixed to `fixed`; None when none keeps the rules."""
     model = _Model(relaxed)
     m = model.m
     n = len(days)
@@ -84,6 +129,9 @@ def _solve(
     strength = [i for i, o in enumerate(options) if o.activity == "strength"]
     single = [i for i, o in enumerate(options) if o.activity != "strength"]
     is_strength = [m.new_bool_var(f"s{d}") for d in range(n)]
+    for d, picked in enumerate(fixed):
+        for i in range(len(options)):
+            m.add(v[d][i] == (i in picked))
     train: list[Any] = []
     for d in range(n):
         m.add_exactly_one([v[d][i] for i in single] + [is_strength[d]])
@@ -104,7 +152,7 @@ def _solve(
             if blocked[d] & set(o.gap_days):
                 m.add(v[d][i] == 0)
     week = _week(days, request.start)
-    weeks = range(request.weeks)
+    weeks = sorted({week(d) for d in range(n)})
 
     # Per-muscle rest: a load that asks k whole days keeps the next k - 1 days free of that muscle.
     for muscle in Muscle:
@@ -224,7 +272,7 @@ def _objective(
     score: list[Any] = []
     week = _week(days, request.start)
     kinds = {o.sport or o.class_kind for o in options if o.training} - {None}
-    for w in range(request.weeks):
+    for w in sorted({week(d) for d in range(len(days))}):
         for kind in sorted(kinds, key=str):
             used = m.new_bool_var(f"k{w}{kind}")
             m.add(

@@ -163,10 +163,14 @@ def make_plan(
     days = [request.start + timedelta(days=i) for i in range(7 * request.weeks)]
     tz = ZoneInfo(profile.timezone)
     hour = rules.plan_layout.hour
-    blocked: dict[int, set[Muscle]] = {}
-    for index, day in enumerate(days):
-        moment = datetime.combine(day, time(hour), tz)
-        blocked[index] = {m for m, ready in history.ready_at.items() if ready > moment}
+    blocked = [
+        {
+            m
+            for m, ready in history.ready_at.items()
+            if ready > datetime.combine(day, time(hour), tz)
+        }
+        for day in days
+    ]
     clashes = {
         (i, j)
         for i, a in enumerate(options)
