@@ -1,6 +1,7 @@
 """The CP-SAT model behind the planner: one boolean per day and option, constraints from the rulebook."""
 
 from collections.abc import Callable, Mapping, Sequence
+from dataclasses import dataclass, replace
 from datetime import date
 from typing import Any
 
@@ -10,7 +11,7 @@ from restday.domain import Goal, Muscle
 from restday.engine.planner import Option, PlanHistory, PlanRequest
 from restday.rules import Rulebook
 
-__all__ = ["solve"]
+__all__ = ["Problem", "solve"]
 
 MAX_REGIONS_A_DAY = 3
 # Objective weights: a training day on a free day, a day kept from the previous plan, and each
@@ -44,31 +45,32 @@ def _week(days: Sequence[date], start: date) -> Callable[[int], int]:
     return lambda d: (days[d] - start).days // 7
 
 
-def solve(
-    request: PlanRequest,
-    history: PlanHistory,
-    rules: Rulebook,
-    options: Sequence[Option],
-    days: Sequence[date],
-    blocked: Sequence[set[Muscle]],
-    clashes: set[tuple[int, int]],
-    first_clash: set[int],
-) -> tuple[list[list[int]], bool]:
+@dataclass(frozen=True, slots=True)
+class Problem:
+    """What the model is built from: the request and history, and per day what it may hold."""
+
+    request: PlanRequest
+    history: PlanHistory
+    rules: Rulebook
+    options: Sequence[Option]
+    days: Sequence[date]
+    blocked: Sequence[set[Muscle]]
+    clashes: set[tuple[int, int]]
+    first_clash: set[int]
+
+
+def solve(problem: Problem) -> tuple[list[list[int]], bool]:
     """Per day the chosen option indices; True when no plan keeps every rule and some are broken.
 
     A plan of several weeks is solved a week at a time, each after the fixed week before it
     (every rule spans less than a week); only when that breaks a rule is the whole plan solved at once.
     """
-    if request.weeks > 1:
-        chosen = _week_by_week(
-            request, history, rules, options, days, blocked, clashes, first_clash
-        )
+    if problem.request.weeks > 1:
+        chosen = _week_by_week(problem)
         if chosen is not None:
             return chosen, False
     for relaxed in (False, True):
-        chosen = _solve(
-            request, history, rules, options, days, blocked, clashes, first_clash, [], relaxed
-        )
+        chosen = _solve(problem, [], relaxed)
         if chosen is not None:
             return chosen, relaxed
     raise RuntimeError(
@@ -76,52 +78,33 @@ def solve(
     )  # pragma: no cover - rest is always allowed
 
 
-def _week_by_week(
-    request: PlanRequest,
-    history: PlanHistory,
-    rules: Rulebook,
-    options: Sequence[Option],
-    days: Sequence[date],
-    blocked: Sequence[set[Muscle]],
-    clashes: set[tuple[int, int]],
-    first_clash: set[int],
-) -> list[list[int]] | None:
+def _week_by_week(problem: Problem) -> list[list[int]] | None:
     """Each week solved with the week before it fixed; None when some week cannot keep every rule."""
     chosen: list[list[int]] = []
-    for w in range(request.weeks):
+    for w in range(problem.request.weeks):
         lo, hi = max(0, 7 * (w - 1)), 7 * (w + 1)
-        at_start = lo == 0
-        window = _solve(
-            request,
-            history if at_start else PlanHistory(),
-            rules,
-            options,
-            days[lo:hi],
-            blocked[lo:hi],
-            clashes,
-            first_clash if at_start else set(),
-            chosen[lo:],
-            relaxed=False,
-        )
-        if window is None:
+        window = replace(problem, days=problem.days[lo:hi], blocked=problem.blocked[lo:hi])
+        if lo > 0:
+            window = replace(window, history=PlanHistory(), first_clash=set())
+        picked = _solve(window, chosen[lo:], relaxed=False)
+        if picked is None:
             return None
-        chosen += window[len(chosen) - lo :]
+        chosen += picked[len(chosen) - lo :]
     return chosen
 
 
 def _solve(
-    request: PlanRequest,
-    history: PlanHistory,
-    rules: Rulebook,
-    options: Sequence[Option],
-    days: Sequence[date],
-    blocked: Sequence[set[Muscle]],
-    clashes: set[tuple[int, int]],
-    first_clash: set[int],
-    fixed: Sequence[Sequence[int]],
-    relaxed: bool,
+    problem: Problem, fixed: Sequence[Sequence[int]], relaxed: bool
 ) -> list[list[int]] | None:
     """The best choice for `days`, the first of them fixed to `fixed`; None when none keeps the rules."""
+    request, history, rules, options, days, blocked = (
+        problem.request,
+        problem.history,
+        problem.rules,
+        problem.options,
+        problem.days,
+        problem.blocked,
+    )
     model = _Model(relaxed)
     m = model.m
     n = len(days)
@@ -212,9 +195,9 @@ def _solve(
             model.rule(m.add(sum(used) >= 2))
 
     for d in range(n - 1):
-        for i, j in clashes:
+        for i, j in problem.clashes:
             model.rule(m.add_bool_or([v[d][i].Not(), v[d + 1][j].Not()]))
-    for i in first_clash:
+    for i in problem.first_clash:
         if n:
             model.rule(m.add(v[0][i] == 0))
 

@@ -155,7 +155,7 @@ def make_plan(
     activities: Mapping[str, Activity],
 ) -> dict[str, Any]:
     """A plan that keeps every hard rule, or, when none can, the one that breaks the fewest."""
-    from restday.engine.planmodel import solve
+    from restday.engine.planmodel import Problem, solve
 
     if request.goal not in (Goal.ENDURANCE, Goal.HYBRID):
         request = replace(request, sports=())
@@ -185,7 +185,9 @@ def make_plan(
         for i, o in enumerate(options)
         if o.class_kind and last and _clash(last, activities[o.class_kind], rules)
     }
-    chosen, relaxed = solve(request, history, rules, options, days, blocked, clashes, first_clash)
+    chosen, relaxed = solve(
+        Problem(request, history, rules, options, days, blocked, clashes, first_clash)
+    )
     return _plan_dict(
         request,
         history,
