@@ -13,6 +13,7 @@ HEAVY = (
     "rapidfuzz",
     "sqlalchemy.orm",
     "alembic",
+    "pydantic",
 )
 
 PROBE = """
