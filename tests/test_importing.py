@@ -1,6 +1,7 @@
 """The import service on a real SQLite file: cardio-only workouts, folders with a broken file."""
 
 import shutil
+from datetime import datetime, timedelta
 from pathlib import Path
 
 import pytest
@@ -42,3 +43,50 @@ def test_a_folder_with_a_broken_file_imports_nothing_unless_told_to_skip_it(db, 
     report = importing.import_files(db, "fit", [folder], skip_invalid=True)
     assert report.sessions_added == 1
     assert len(report.files_skipped) == 1 and "broken.fit" in report.files_skipped[0]
+
+
+def gpx(start: str, minutes: int, kind: str = "running") -> str:
+    """A GPX track from `start` (UTC, ISO 8601) with a point a minute."""
+    begin = datetime.fromisoformat(start)
+    points = "".join(
+        f'<trkpt lat="{52 + i / 1000:.3f}" lon="4.0">'
+        f"<time>{(begin + timedelta(minutes=i)).isoformat().replace('+00:00', 'Z')}</time></trkpt>"
+        for i in range(minutes + 1)
+    )
+    return (
+        '<?xml version="1.0"?><gpx version="1.1" xmlns="http://www.topografix.com/GPX/1/1">'
+        f"<trk><type>{kind}</type><trkseg>{points}</trkseg></trk></gpx>"
+    )
+
+
+def test_one_run_recorded_by_two_devices_is_imported_once(db, tmp_path):
+    (tmp_path / "watch.gpx").write_text(gpx("2026-11-20T07:00:00+00:00", 40))
+    (tmp_path / "phone.gpx").write_text(gpx("2026-11-20T07:02:00+00:00", 37))
+    (tmp_path / "evening.gpx").write_text(gpx("2026-11-20T18:00:00+00:00", 30))
+    report = importing.import_files(db, "gpx", [tmp_path])
+    assert (report.sessions_added, report.sessions_skipped_duplicate) == (2, 1)
+    [warning] = report.warnings
+    assert warning.startswith(str(tmp_path / "watch.gpx")) and "07:02 (phone.gpx)" in warning
+    assert [s.start.hour for s in service.history(db)] == [7, 18]
+
+
+def test_a_track_of_a_run_already_stored_from_another_app_is_not_added(db, tmp_path):
+    strong = tmp_path / "strong.csv"
+    strong.write_text(CARDIO)  # a 32-minute run at 07:00 (UTC profile) and a leg workout at 18:00
+    importing.import_files(db, "strong", [strong])
+    run_id = service.history(db)[0].id
+    track = tmp_path / "run.gpx"
+    track.write_text(gpx("2026-11-20T07:01:00+00:00", 31))
+    walk = tmp_path / "walk.gpx"  # a walk during the leg workout is not the same kind of session
+    walk.write_text(gpx("2026-11-21T18:05:00+00:00", 30, kind="walking"))
+    report = importing.import_files(db, "gpx", [track, walk])
+    assert (report.sessions_added, report.sessions_skipped_duplicate) == (1, 1)
+    assert f"session {run_id} from strong" in report.warnings[0]
+    assert len(service.history(db)) == 3
+
+
+def test_back_to_back_sessions_are_not_taken_for_one(db, tmp_path):
+    (tmp_path / "a.gpx").write_text(gpx("2026-11-20T07:00:00+00:00", 8))  # warm-up
+    (tmp_path / "b.gpx").write_text(gpx("2026-11-20T07:09:00+00:00", 20))
+    report = importing.import_files(db, "gpx", [tmp_path])
+    assert (report.sessions_added, report.sessions_skipped_duplicate) == (2, 0)

@@ -1,10 +1,12 @@
 """Bring training history in: parse files, map exercise names, add what is new in one transaction."""
 
 import importlib
-from collections import Counter
+from bisect import bisect_left, insort
+from collections import Counter, defaultdict
 from collections.abc import Callable, Sequence
 from dataclasses import dataclass, field, replace
-from datetime import tzinfo
+from datetime import datetime, timedelta, tzinfo
+from itertools import islice
 from pathlib import Path
 from typing import TYPE_CHECKING
 from zoneinfo import ZoneInfo
@@ -36,6 +38,11 @@ FORMATS: dict[str, tuple[str, tuple[str, ...]]] = {
     "gpx": ("restday.io.gpx", (".gpx",)),
     "tcx": ("restday.io.tcx", (".tcx",)),
 }
+# One person does one session of a kind at a time: two recordings that start this close together and
+# overlap for most of the shorter one are the same activity (a watch and a bike computer, Garmin and
+# Strava, a hand-logged run and its GPX track).
+SAME_ACTIVITY_START = timedelta(minutes=10)
+SAME_ACTIVITY_OVERLAP = 0.5
 
 
 @dataclass(frozen=True, slots=True)
@@ -123,6 +130,39 @@ def _as_endurance(session: Session) -> Session:
     return replace(session, kind=SessionKind.ENDURANCE, sport=sports.pop())
 
 
+class _Recorded:
+    """Sessions stored or taken by this import, to find one activity recorded twice."""
+
+    def __init__(self, tz: tzinfo) -> None:
+        self.tz = tz
+        self.spans: defaultdict[str, list[tuple[datetime, datetime, str]]] = defaultdict(list)
+
+    @staticmethod
+    def _group(kind: SessionKind) -> str:
+        return "lifting" if kind in (SessionKind.STRENGTH, SessionKind.BODYWEIGHT) else kind.value
+
+    def add(self, kind: SessionKind, start: datetime, minutes: float, where: str) -> None:
+        """Remember a session; `where` names its origin in the warning for a later copy."""
+        insort(self.spans[self._group(kind)], (start, start + timedelta(minutes=minutes), where))
+
+    def same_as(self, session: Session) -> str | None:
+        """When and where a remembered session that is the same activity as `session` started."""
+        spans = self.spans[self._group(session.kind)]
+        first = bisect_left(spans, (session.start - SAME_ACTIVITY_START,))
+        for start, end, where in islice(spans, first, None):
+            if start > session.start + SAME_ACTIVITY_START:
+                break
+            overlap = min(end, session.end) - max(start, session.start)
+            shorter = min(end - start, session.end - session.start)
+            if overlap > shorter * SAME_ACTIVITY_OVERLAP or overlap == shorter:
+                return f"{self.when(start)} ({where})"
+        return None
+
+    def when(self, start: datetime) -> str:
+        """A start time as a warning shows it: in the profile's time zone, to the minute."""
+        return f"{start.astimezone(self.tz):%Y-%m-%d %H:%M}"
+
+
 def import_files(
     db: "Database",
     fmt: str,
@@ -140,7 +180,7 @@ def import_files(
         tz = ZoneInfo(tx.get_profile(user_id).timezone)
         names = _Names(tx.aliases(user_id))
     report = ImportReport(files=[str(f) for f in files], dry_run=dry_run)
-    parsed: list[ImportedSession] = []
+    parsed: list[tuple[Path, ImportedSession]] = []
     for file in files:
         try:
             result = _parse(fmt, file, skip_invalid, tz)
@@ -150,7 +190,7 @@ def import_files(
             report.files_skipped.append(str(error))
             report.files.remove(str(file))
             continue
-        parsed += result.sessions
+        parsed += [(file, item) for item in result.sessions]
         report.rows_skipped_invalid += result.skipped
         report.warnings += [f"{file}: {w}" for w in result.warnings]
         if progress:
@@ -158,14 +198,30 @@ def import_files(
     unmatched: Counter[str] = Counter()
     items: list[tuple[Session, list[str | None], str, str | None]] = []
     seen: set[str] = set()
+    recorded = _Recorded(tz)
     with db.transaction() as tx:
-        known = tx.known_fingerprints(user_id, [p.fingerprint for p in parsed])
-        for item in parsed:
+        known = tx.known_fingerprints(user_id, [item.fingerprint for _, item in parsed])
+        fresh = [item.session.start for _, item in parsed if item.fingerprint not in known]
+        if fresh:
+            for session_id, kind, start, minutes, source in tx.session_spans(
+                user_id, min(fresh) - SAME_ACTIVITY_START, max(fresh) + SAME_ACTIVITY_START
+            ):
+                recorded.add(kind, start, minutes, f"session {session_id} from {source}")
+        for file, item in parsed:
             if item.fingerprint in known or item.fingerprint in seen:
                 report.sessions_skipped_duplicate += 1
                 continue
             seen.add(item.fingerprint)
             session = _as_endurance(item.session)
+            twin = recorded.same_as(session)
+            if twin is not None:
+                report.sessions_skipped_duplicate += 1
+                report.warnings.append(
+                    f"{file}: the session at {recorded.when(session.start)} is the same "
+                    f"activity as the one at {twin}; not imported twice"
+                )
+                continue
+            recorded.add(session.kind, session.start, session.minutes, file.name)
             if session is not item.session:
                 items.append((session, [None] * len(session.exercises), fmt, item.fingerprint))
                 continue

@@ -263,6 +263,20 @@ def test_overlapping_sessions_are_those_sharing_some_time(db):
         ]
 
 
+def test_session_spans_give_kind_start_minutes_and_source_of_the_users_sessions(db):
+    with db.transaction() as tx:
+        ann, bob = tx.ensure_user("ann"), tx.ensure_user("bob")
+        early = tx.add_session(ann, run(MONDAY), source="gpx")
+        lifting = tx.add_session(ann, strength_session(MONDAY + timedelta(hours=2)), [None, None])
+        tx.add_session(ann, run(MONDAY + timedelta(days=1)))  # after the span asked for
+        tx.add_session(bob, run(MONDAY))
+        spans = tx.session_spans(ann, MONDAY, MONDAY + timedelta(hours=2))
+    assert [(i, kind.value, at, minutes, source) for i, kind, at, minutes, source in spans] == [
+        (early, "endurance", MONDAY, 45, "gpx"),
+        (lifting, "strength", MONDAY + timedelta(hours=2), 75, "cli"),
+    ]
+
+
 def test_a_fingerprint_is_unique_per_user(db):
     with db.transaction() as tx:
         ann, bob = tx.ensure_user("ann"), tx.ensure_user("bob")

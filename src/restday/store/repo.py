@@ -10,7 +10,7 @@ from datetime import datetime, timedelta
 
 from sqlalchemy import ColumnElement, Connection, delete, func, insert, select, update
 
-from restday.domain import CheckIn, ExerciseEntry, Profile, Region, Session, SetEntry
+from restday.domain import CheckIn, ExerciseEntry, Profile, Region, Session, SessionKind, SetEntry
 from restday.errors import NotFound
 from restday.store import rows
 from restday.store.models import (
@@ -211,6 +211,20 @@ class Repository:
             .order_by(s.c.start_at, s.c.id)
         )
         return [(start_at, minutes, rpe, hr) for start_at, minutes, rpe, hr in found]
+
+    def session_spans(
+        self, user_id: int, start: datetime, end: datetime
+    ) -> list[tuple[int, SessionKind, datetime, float, str]]:
+        """(id, kind, start, minutes, source) of the user's sessions starting from `start` through `end`."""
+        s = sessions
+        found = self.connection.execute(
+            select(s.c.id, s.c.kind, s.c.start_at, s.c.minutes, s.c.source)
+            .where(*session_filter(user_id, start, end))
+            .order_by(s.c.start_at, s.c.id)
+        )
+        return [
+            (i, SessionKind(kind), at, minutes, source) for i, kind, at, minutes, source in found
+        ]
 
     def overlapping_sessions(self, user_id: int, start: datetime, end: datetime) -> list[int]:
         """Ids of the user's sessions that overlap the span from `start` to `end`, oldest first."""
