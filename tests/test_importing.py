@@ -32,6 +32,23 @@ def test_a_workout_that_only_logs_running_becomes_a_run(db, tmp_path):
     assert legs.kind.value == "strength"
 
 
+@pytest.mark.parametrize(
+    ("name", "sport"),
+    [
+        ("Cycling (Indoor)", "bike"),
+        ("Air Bike", "bike"),
+        ("Ski Erg", "ski"),
+        ("Rowing (Machine)", "row"),
+    ],
+)
+def test_a_workout_of_one_cardio_machine_becomes_that_sport(db, tmp_path, name, sport):
+    path = tmp_path / "strong.csv"
+    path.write_text(CARDIO.replace("Running", name))
+    report = importing.import_files(db, "strong", [path])
+    assert report.unmatched_exercises == []
+    assert (service.history(db)[0].kind.value, service.history(db)[0].sport) == ("endurance", sport)
+
+
 def test_a_folder_with_a_broken_file_imports_nothing_unless_told_to_skip_it(db, tmp_path):
     folder = tmp_path / "garmin"
     folder.mkdir()

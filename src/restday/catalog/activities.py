@@ -11,7 +11,7 @@ from restday.errors import InvalidInput
 
 __all__ = ["load_activities", "resolve_activity"]
 
-_SEPARATORS = re.compile(r"[\s_-]+")
+_SEPARATORS = re.compile(r"[\s_\-(),/]+")
 
 # How an error message names what was asked for.
 _KIND_LABEL = {
@@ -46,7 +46,7 @@ def load_activities() -> dict[str, Activity]:
 
 
 def _key(name: str) -> str:
-    """The name casefolded with spaces, hyphens and underscores alike ("Indoor cycling")."""
+    """The name casefolded with spaces, hyphens, underscores and brackets alike ("Cycling (Indoor)")."""
     return _SEPARATORS.sub("-", name.strip().casefold()).strip("-")
 
 
