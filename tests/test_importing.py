@@ -7,6 +7,7 @@ from pathlib import Path
 import pytest
 
 from restday import importing, service
+from restday.domain import Session, SessionKind
 from restday.io.base import ImportFileError
 from restday.store.db import open_database
 
@@ -76,15 +77,29 @@ def gpx(start: str, minutes: int, kind: str = "running") -> str:
     )
 
 
-def test_one_run_recorded_by_two_devices_is_imported_once(db, tmp_path):
-    (tmp_path / "watch.gpx").write_text(gpx("2026-11-20T07:00:00+00:00", 40))
-    (tmp_path / "phone.gpx").write_text(gpx("2026-11-20T07:02:00+00:00", 37))
+def logged_run(db, start: str, minutes: float) -> int:
+    at = datetime.fromisoformat(start)
+    session = Session(SessionKind.ENDURANCE, at, minutes, rpe=4, sport="run")
+    return service.log_session(db, session, at).id
+
+
+def test_a_run_logged_by_hand_is_not_added_again_from_its_track(db, tmp_path):
+    run_id = logged_run(db, "2026-11-20T07:00:00+00:00", 40)
+    (tmp_path / "run.gpx").write_text(gpx("2026-11-20T07:03:00+00:00", 36))
     (tmp_path / "evening.gpx").write_text(gpx("2026-11-20T18:00:00+00:00", 30))
     report = importing.import_files(db, "gpx", [tmp_path])
-    assert (report.sessions_added, report.sessions_skipped_duplicate) == (2, 1)
+    assert (report.sessions_added, report.sessions_skipped_duplicate) == (1, 1)
     [warning] = report.warnings
-    assert warning.startswith(str(tmp_path / "watch.gpx")) and "07:02 (phone.gpx)" in warning
-    assert [s.start.hour for s in service.history(db)] == [7, 18]
+    assert warning.startswith(str(tmp_path / "run.gpx"))
+    assert f"2026-11-20 07:00 (session {run_id} from cli)" in warning
+    assert [(s.start.hour, s.minutes) for s in service.history(db)] == [(7, 40), (18, 30)]
+
+
+def test_within_one_source_only_the_fingerprint_tells_sessions_apart(db, tmp_path):
+    (tmp_path / "mine.gpx").write_text(gpx("2026-11-20T07:00:00+00:00", 40))
+    (tmp_path / "friend.gpx").write_text(gpx("2026-11-20T07:02:00+00:00", 37))
+    report = importing.import_files(db, "gpx", [tmp_path])
+    assert (report.sessions_added, report.sessions_skipped_duplicate) == (2, 0)
 
 
 def test_a_track_of_a_run_already_stored_from_another_app_is_not_added(db, tmp_path):
@@ -103,7 +118,7 @@ def test_a_track_of_a_run_already_stored_from_another_app_is_not_added(db, tmp_p
 
 
 def test_back_to_back_sessions_are_not_taken_for_one(db, tmp_path):
-    (tmp_path / "a.gpx").write_text(gpx("2026-11-20T07:00:00+00:00", 8))  # warm-up
-    (tmp_path / "b.gpx").write_text(gpx("2026-11-20T07:09:00+00:00", 20))
+    logged_run(db, "2026-11-20T07:00:00+00:00", 8)  # a warm-up jog
+    (tmp_path / "intervals.gpx").write_text(gpx("2026-11-20T07:09:00+00:00", 20))
     report = importing.import_files(db, "gpx", [tmp_path])
-    assert (report.sessions_added, report.sessions_skipped_duplicate) == (2, 0)
+    assert (report.sessions_added, report.sessions_skipped_duplicate) == (1, 0)

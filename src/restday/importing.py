@@ -38,9 +38,9 @@ FORMATS: dict[str, tuple[str, tuple[str, ...]]] = {
     "gpx": ("restday.io.gpx", (".gpx",)),
     "tcx": ("restday.io.tcx", (".tcx",)),
 }
-# One person does one session of a kind at a time: two recordings that start this close together and
-# overlap for most of the shorter one are the same activity (a watch and a bike computer, Garmin and
-# Strava, a hand-logged run and its GPX track).
+# One person does one session of a kind at a time: a session from another source (another app or
+# device, or logged by hand) that starts this close and overlaps for most of the shorter one is the
+# same activity recorded twice. Within one source the fingerprint alone decides.
 SAME_ACTIVITY_START = timedelta(minutes=10)
 SAME_ACTIVITY_OVERLAP = 0.5
 
@@ -131,7 +131,7 @@ def _as_endurance(session: Session) -> Session:
 
 
 class _Recorded:
-    """Sessions stored or taken by this import, to find one activity recorded twice."""
+    """Sessions stored from other sources, to find one activity recorded twice."""
 
     def __init__(self, tz: tzinfo) -> None:
         self.tz = tz
@@ -206,7 +206,8 @@ def import_files(
             for session_id, kind, start, minutes, source in tx.session_spans(
                 user_id, min(fresh) - SAME_ACTIVITY_START, max(fresh) + SAME_ACTIVITY_START
             ):
-                recorded.add(kind, start, minutes, f"session {session_id} from {source}")
+                if source != fmt:
+                    recorded.add(kind, start, minutes, f"session {session_id} from {source}")
         for file, item in parsed:
             if item.fingerprint in known or item.fingerprint in seen:
                 report.sessions_skipped_duplicate += 1
@@ -221,7 +222,6 @@ def import_files(
                     f"activity as the one at {twin}; not imported twice"
                 )
                 continue
-            recorded.add(session.kind, session.start, session.minutes, file.name)
             if session is not item.session:
                 items.append((session, [None] * len(session.exercises), fmt, item.fingerprint))
                 continue
