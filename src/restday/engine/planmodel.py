@@ -62,8 +62,8 @@ class Problem:
 def solve(problem: Problem) -> tuple[list[list[int]], bool]:
     """Per day the chosen option indices; True when no plan keeps every rule and some are broken.
 
-    A plan of several weeks is solved a week at a time, each after the fixed week before it
-    (every rule spans less than a week); only when that breaks a rule is the whole plan solved at once.
+    A plan of several weeks is solved a week at a time, after the fixed weeks that a rule can reach
+    back into; only when that breaks a rule is the whole plan solved at once.
     """
     if problem.request.weeks > 1:
         chosen = _week_by_week(problem)
@@ -79,10 +79,19 @@ def solve(problem: Problem) -> tuple[list[list[int]], bool]:
 
 
 def _week_by_week(problem: Problem) -> list[list[int]] | None:
-    """Each week solved with the week before it fixed; None when some week cannot keep every rule."""
+    """Each week solved after the weeks before it, fixed; None when some week cannot keep every rule."""
+    request, rules = problem.request, problem.rules
+    reach = max(
+        [
+            rules.endurance_week.max_days_in_row + 1,
+            (request.max_classes_in_row or rules.class_streak.min_in_row) + 1,
+            *(gap for o in problem.options for gap in o.gap_days.values()),
+        ]
+    )
+    back = -(-reach // 7)  # whole weeks, so that every weekly rule sees a whole week
     chosen: list[list[int]] = []
-    for w in range(problem.request.weeks):
-        lo, hi = max(0, 7 * (w - 1)), 7 * (w + 1)
+    for w in range(request.weeks):
+        lo, hi = max(0, 7 * (w - back)), 7 * (w + 1)
         window = replace(problem, days=problem.days[lo:hi], blocked=problem.blocked[lo:hi])
         if lo > 0:
             window = replace(window, history=PlanHistory(), first_clash=set())
