@@ -39,7 +39,7 @@ FORMATS: dict[str, tuple[str, tuple[str, ...]]] = {
     "tcx": ("restday.io.tcx", (".tcx",)),
 }
 # One person does one session of a kind at a time: a session from another source (another app or
-# device, or logged by hand) that starts this close and overlaps for most of the shorter one is the
+# file format, or logged by hand) that starts this close and overlaps for most of the shorter one is the
 # same activity recorded twice. Within one source the fingerprint alone decides.
 SAME_ACTIVITY_START = timedelta(minutes=10)
 SAME_ACTIVITY_OVERLAP = 0.5
