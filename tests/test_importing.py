@@ -95,11 +95,23 @@ def test_a_run_logged_by_hand_is_not_added_again_from_its_track(db, tmp_path):
     assert [(s.start.hour, s.minutes) for s in service.history(db)] == [(7, 40), (18, 30)]
 
 
-def test_within_one_source_only_the_fingerprint_tells_sessions_apart(db, tmp_path):
-    (tmp_path / "mine.gpx").write_text(gpx("2026-11-20T07:00:00+00:00", 40))
-    (tmp_path / "friend.gpx").write_text(gpx("2026-11-20T07:02:00+00:00", 37))
+def test_one_ride_recorded_by_two_devices_is_imported_once(db, tmp_path):
+    (tmp_path / "edge.gpx").write_text(gpx("2026-11-20T07:00:00+00:00", 90, kind="cycling"))
+    (tmp_path / "watch.gpx").write_text(gpx("2026-11-20T07:02:00+00:00", 87, kind="cycling"))
     report = importing.import_files(db, "gpx", [tmp_path])
-    assert (report.sessions_added, report.sessions_skipped_duplicate) == (2, 0)
+    assert (report.sessions_added, report.sessions_skipped_duplicate) == (1, 1)
+    assert "2026-11-20 07:00 (edge.gpx)" in report.warnings[0]
+    again = tmp_path / "phone.gpx"  # a third recording, imported later
+    again.write_text(gpx("2026-11-20T07:01:00+00:00", 88, kind="cycling"))
+    assert importing.import_files(db, "gpx", [again]).sessions_added == 0
+
+
+def test_in_one_apps_exports_only_the_fingerprint_tells_sessions_apart(db, tmp_path):
+    mine, friends = tmp_path / "mine.csv", tmp_path / "friend.csv"
+    mine.write_text(CARDIO)
+    friends.write_text(CARDIO.replace("Legs", "Leg day").replace("18:00:00", "18:05:00"))
+    report = importing.import_files(db, "strong", [mine, friends])
+    assert (report.sessions_added, report.sessions_skipped_duplicate) == (3, 1)  # the same run
 
 
 def test_a_track_of_a_run_already_stored_from_another_app_is_not_added(db, tmp_path):

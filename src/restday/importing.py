@@ -38,11 +38,13 @@ FORMATS: dict[str, tuple[str, tuple[str, ...]]] = {
     "gpx": ("restday.io.gpx", (".gpx",)),
     "tcx": ("restday.io.tcx", (".tcx",)),
 }
-# One person does one session of a kind at a time: a session from another source (another app or
-# file format, or logged by hand) that starts this close and overlaps for most of the shorter one is the
-# same activity recorded twice. Within one source the fingerprint alone decides.
+# One person does one session of a kind at a time: a session that starts this close to one from
+# another source (another app or format, or logged by hand) or another device (a watch and a bike
+# computer) and overlaps for most of the shorter one is the same activity recorded twice. Within one
+# app's export the fingerprint alone decides (several people's exports may be imported together).
 SAME_ACTIVITY_START = timedelta(minutes=10)
 SAME_ACTIVITY_OVERLAP = 0.5
+DEVICE_FORMATS = frozenset({"fit", "gpx", "tcx"})
 
 
 @dataclass(frozen=True, slots=True)
@@ -131,7 +133,7 @@ def _as_endurance(session: Session) -> Session:
 
 
 class _Recorded:
-    """Sessions stored from other sources, to find one activity recorded twice."""
+    """Sessions stored or imported before, to find one activity recorded twice."""
 
     def __init__(self, tz: tzinfo) -> None:
         self.tz = tz
@@ -206,7 +208,7 @@ def import_files(
             for session_id, kind, start, minutes, source in tx.session_spans(
                 user_id, min(fresh) - SAME_ACTIVITY_START, max(fresh) + SAME_ACTIVITY_START
             ):
-                if source != fmt:
+                if source != fmt or fmt in DEVICE_FORMATS:
                     recorded.add(kind, start, minutes, f"session {session_id} from {source}")
         for file, item in parsed:
             if item.fingerprint in known or item.fingerprint in seen:
@@ -222,6 +224,8 @@ def import_files(
                     f"activity as the one at {twin}; not imported twice"
                 )
                 continue
+            if fmt in DEVICE_FORMATS:
+                recorded.add(session.kind, session.start, session.minutes, file.name)
             if session is not item.session:
                 items.append((session, [None] * len(session.exercises), fmt, item.fingerprint))
                 continue
