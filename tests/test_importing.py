@@ -47,7 +47,8 @@ def test_a_workout_of_one_cardio_machine_becomes_that_sport(db, tmp_path, name, 
     path.write_text(CARDIO.replace("Running", name))
     report = importing.import_files(db, "strong", [path])
     assert report.unmatched_exercises == []
-    assert (service.history(db)[0].kind.value, service.history(db)[0].sport) == ("endurance", sport)
+    first = service.history(db)[0]
+    assert (first.kind.value, first.sport) == ("endurance", sport)
 
 
 def test_a_folder_with_a_broken_file_imports_nothing_unless_told_to_skip_it(db, tmp_path):

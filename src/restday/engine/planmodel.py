@@ -223,7 +223,8 @@ def _solve(
             m.add(sum(train[d] for d in range(n) if week(d) == w) <= request.sessions_per_week)
 
     m.maximize(
-        _objective(m, request, options, days, v, train) - BROKEN_RULE_COST * sum(model.broken)
+        _objective(m, request, options, days, v, train, week, weeks)
+        - BROKEN_RULE_COST * sum(model.broken)
     )
     solver = cp_model.CpSolver()
     solver.parameters.max_time_in_seconds = TIME_LIMIT_S
@@ -259,12 +260,13 @@ def _objective(
     days: Sequence[date],
     v: Sequence[Sequence[Any]],
     train: Sequence[Any],
+    week: Callable[[int], int],
+    weeks: Sequence[int],
 ) -> Any:
     """Train on the free days, hard where the rules allow, varied, and close to the previous plan."""
     score: list[Any] = []
-    week = _week(days, request.start)
     kinds = {o.sport or o.class_kind for o in options if o.training} - {None}
-    for w in sorted({week(d) for d in range(len(days))}):
+    for w in weeks:
         for kind in sorted(kinds, key=str):
             used = m.new_bool_var(f"k{w}{kind}")
             m.add(

@@ -163,14 +163,8 @@ def make_plan(
     days = [request.start + timedelta(days=i) for i in range(7 * request.weeks)]
     tz = ZoneInfo(profile.timezone)
     hour = rules.plan_layout.hour
-    blocked = [
-        {
-            m
-            for m, ready in history.ready_at.items()
-            if ready > datetime.combine(day, time(hour), tz)
-        }
-        for day in days
-    ]
+    moments = [datetime.combine(day, time(hour), tz) for day in days]
+    blocked = [{m for m, ready in history.ready_at.items() if ready > at} for at in moments]
     clashes = {
         (i, j)
         for i, a in enumerate(options)
