@@ -8,7 +8,7 @@ import pytest
 
 from restday import importing, service
 from restday.domain import Session, SessionKind
-from restday.io.base import ImportFileError
+from restday.errors import ImportFileError
 from restday.store.db import open_database
 
 FIXTURES = Path(__file__).resolve().parent / "io" / "fixtures"

@@ -7,7 +7,7 @@ from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
 from restday.domain import CheckIn, Profile, Session
-from restday.io.base import ImportFileError
+from restday.errors import ImportFileError
 from restday.service import LOCAL_USER
 
 if TYPE_CHECKING:

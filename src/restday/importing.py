@@ -13,8 +13,8 @@ from zoneinfo import ZoneInfo
 
 from restday.catalog import exercise_candidates, resolve_activity, resolve_exercise
 from restday.domain import ActivityKind, Session, SessionKind
-from restday.errors import InvalidInput
-from restday.io.base import ImportedSession, ImportFileError, ParseResult, SkippedRow
+from restday.errors import ImportFileError, InvalidInput
+from restday.io.base import ImportedSession, ParseResult, SkippedRow
 from restday.service import LOCAL_USER
 
 if TYPE_CHECKING:

@@ -9,8 +9,18 @@ from zoneinfo import ZoneInfo
 from restday import engine
 from restday.catalog import load_activities, load_exercises, resolve_exercise
 from restday.domain import CheckIn, ExerciseEntry, Experience, Goal, LoadMetric, Profile, Session
+from restday.domain.bounds import ID_MAX
+from restday.domain.validate import (
+    asked_moment_problem,
+    check,
+    checkin_problems,
+    number_problem,
+    profile_problems,
+    session_problems,
+)
 from restday.engine.intensity import heart_rate_intensity
 from restday.engine.load import LoadReport, LoadSample, load_report
+from restday.errors import NotFound
 from restday.rules import Rulebook
 
 if TYPE_CHECKING:
@@ -79,6 +89,7 @@ def update_profile(
             max_hr_bpm=current.max_hr_bpm if max_hr_bpm is None else max_hr_bpm,
             load_metric=load_metric or current.load_metric,
         )
+        check(profile_problems(updated))
         tx.save_profile(user_id, updated)
         return updated
 
@@ -92,7 +103,8 @@ def with_muscles(exercise: ExerciseEntry) -> tuple[ExerciseEntry, str]:
 def log_session(
     db: "Database", session: Session, now: datetime, user: str = LOCAL_USER
 ) -> LogResult:
-    """Store a session; its exercises must resolve in the catalogue."""
+    """Store a valid session; its exercises must resolve in the catalogue."""
+    check(session_problems(session, now=now))
     resolved = [with_muscles(e) for e in session.exercises]
     session = replace(session, exercises=tuple(e for e, _ in resolved))
     with db.transaction() as tx:
@@ -104,8 +116,9 @@ def log_session(
     )
 
 
-def checkin(db: "Database", entry: CheckIn, user: str = LOCAL_USER) -> int:
-    """Store a check-in."""
+def checkin(db: "Database", entry: CheckIn, now: datetime, user: str = LOCAL_USER) -> int:
+    """Store a valid check-in."""
+    check(checkin_problems(entry, now=now))
     with db.transaction() as tx:
         return tx.add_checkin(tx.ensure_user(user), entry)
 
@@ -149,6 +162,7 @@ def load(
     db: "Database", rules: Rulebook, at: datetime, days: int, user: str = LOCAL_USER
 ) -> LoadReport:
     """The training-load model for the `days` days up to `at`."""
+    check([asked_moment_problem(at, "at"), number_problem("load.days", days)])
     with db.transaction() as tx:
         user_id = tx.ensure_user(user)
         samples = _load_samples(tx, user_id, at)
@@ -158,6 +172,7 @@ def load(
 
 def status(db: "Database", rules: Rulebook, at: datetime, user: str = LOCAL_USER) -> engine.Status:
     """Every muscle's recovery at `at`."""
+    check([asked_moment_problem(at, "at")])
     with db.transaction() as tx:
         inputs = engine_inputs(tx, tx.ensure_user(user), rules, at)
     return engine.muscle_status(inputs, at)
@@ -170,7 +185,8 @@ def today(
     minutes: float | None = None,
     user: str = LOCAL_USER,
 ) -> engine.Today:
-    """Today's verdict at `at`."""
+    """Today's verdict at `at`; `minutes` is the time the person has."""
+    check([asked_moment_problem(at, "at"), number_problem("today.minutes", minutes)])
     with db.transaction() as tx:
         inputs = engine_inputs(tx, tx.ensure_user(user), rules, at)
     return engine.today(inputs, at, minutes)
@@ -183,11 +199,14 @@ def history(
     user: str = LOCAL_USER,
 ) -> Sequence[Session]:
     """Logged sessions between two moments, oldest first."""
+    check(asked_moment_problem(m, f) for m, f in ((since, "since"), (until, "at")) if m)
     with db.transaction() as tx:
         return [s.session for s in tx.sessions_between(tx.ensure_user(user), since, until)]
 
 
 def delete_session(db: "Database", session_id: int, user: str = LOCAL_USER) -> Session:
     """Delete one session and return what was deleted."""
+    if not 1 <= session_id <= ID_MAX:
+        raise NotFound(f"No session with id {session_id}")
     with db.transaction() as tx:
         return tx.delete_session(tx.ensure_user(user), session_id)

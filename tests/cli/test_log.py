@@ -1,6 +1,7 @@
 """Logging sessions and check-ins from the command line, and what bad input does."""
 
 import sqlite3
+from datetime import UTC, datetime, timedelta
 
 import pytest
 
@@ -154,11 +155,21 @@ def test_a_session_in_the_future_or_overlapping_is_kept_with_a_warning(cli):
         "log", "class", "--kind", "hiit", "--minutes", "30", "--at", "2026-11-23T18:30"
     )
     assert "Warning" in overlap.err and "#1" in overlap.err
-    future = cli.ok(
-        "log", "class", "--kind", "dance", "--minutes", "30", "--at", "2999-01-01T18:00"
-    )
+    tomorrow = (datetime.now(UTC) + timedelta(days=1)).strftime("%Y-%m-%dT%H:%M")
+    future = cli.ok("log", "class", "--kind", "dance", "--minutes", "30", "--at", tomorrow)
     assert "Warning" in future.err
     assert session_count(cli) == 3
+
+
+def test_a_session_more_than_three_days_ahead_is_refused(cli):
+    far = cli("log", "class", "--kind", "dance", "--minutes", "30", "--at", "2999-01-01T18:00")
+    latest = (datetime.now(UTC) + timedelta(days=3)).date().isoformat()
+    assert far.code == 2
+    assert far.err == (
+        'Error: Invalid --at "2999-01-01T18:00:00+00:00": must be from 1970-01-01 to '
+        f"{latest} (at most 3 days after now)\n"
+    )
+    assert session_count(cli) == 0
 
 
 def test_checkin_validates_regions_and_levels(cli):

@@ -4,8 +4,8 @@ from datetime import UTC, datetime, timedelta
 
 import pytest
 
+from restday.errors import ImportFileError
 from restday.io import strong
-from restday.io.base import ImportFileError
 from restday.io.csvfile import detect_encoding, parse_datetime, parse_duration_min, read_csv
 from tests.io.conftest import table
 

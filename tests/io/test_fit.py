@@ -11,8 +11,8 @@ import pytest
 from garmin_fit_sdk import Encoder, Profile
 
 from restday.domain import SessionKind
+from restday.errors import ImportFileError
 from restday.io import fit
-from restday.io.base import ImportFileError
 
 FIXTURES = Path(__file__).parent / "fixtures"
 NUM = Profile["mesg_num"]

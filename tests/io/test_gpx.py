@@ -6,8 +6,9 @@ from pathlib import Path
 import pytest
 
 from restday.domain import SessionKind
+from restday.errors import ImportFileError
 from restday.io import gpx
-from restday.io.base import ImportFileError, SkippedRow
+from restday.io.base import SkippedRow
 
 FIXTURES = Path(__file__).parent / "fixtures"
 

@@ -6,8 +6,9 @@ from zoneinfo import ZoneInfo
 import pytest
 
 from restday.domain import SessionKind, SetType
+from restday.errors import ImportFileError
 from restday.io import hevy
-from restday.io.base import ImportFileError, SkippedRow, fingerprint
+from restday.io.base import SkippedRow, fingerprint
 from tests.io.conftest import exercises_of, sets_of, table
 
 NEW_YORK = ZoneInfo("America/New_York")

@@ -7,9 +7,9 @@ from zoneinfo import ZoneInfo
 import pytest
 
 from restday.domain import SessionKind, SetType
-from restday.errors import InvalidInput
+from restday.errors import ImportFileError, InvalidInput
 from restday.io import strong
-from restday.io.base import ImportFileError, SkippedRow, fingerprint
+from restday.io.base import SkippedRow, fingerprint
 from restday.io.csvworkouts import MINUTES_PER_SET
 from tests.io.conftest import exercises_of, sets_of, table
 

@@ -11,10 +11,10 @@ from typing import Annotated
 import typer
 
 from restday.cli import commands_data, commands_log, commands_plan, commands_report
-from restday.cli.context import Settings
+from restday.cli.context import FIELD_OPTIONS, Settings
 from restday.cli.options import OrderedOptionsCommand
 
-__all__ = ["app", "main"]
+__all__ = ["app", "main", "run"]
 
 app = typer.Typer(
     help="How much rest you need, and what to do today.",
@@ -72,24 +72,34 @@ exercises_app.command("map")(commands_data.map_)
 exercises_app.command("unmatched")(commands_data.unmatched)
 
 
-def main() -> None:
-    """Run the CLI: user errors become one line on stderr and a non-zero exit code."""
-    from restday.errors import RestdayError
+def run(args: list[str] | None = None) -> int:
+    """Run one command and return its exit code: user errors become one line on stderr."""
+    from restday.errors import InvalidInput, RestdayError
 
     try:
-        code = app(standalone_mode=False)
+        code = app(args, standalone_mode=False)
     except typer.Exit as exc:
-        sys.exit(exc.exit_code)
+        return exc.exit_code
     except typer.Abort:
         print("Aborted.", file=sys.stderr)
-        sys.exit(1)
+        return 1
     except typer.TyperException as exc:  # Click's usage errors: a bad option or value
         print(f"Error: {exc.format_message()}", file=sys.stderr)
-        sys.exit(getattr(exc, "exit_code", 2))
+        return int(getattr(exc, "exit_code", 2))
+    except InvalidInput as exc:
+        print(f"Error: {exc.worded(FIELD_OPTIONS)}", file=sys.stderr)
+        return exc.exit_code
     except RestdayError as exc:
         print(f"Error: {exc}", file=sys.stderr)
-        sys.exit(exc.exit_code)
+        return exc.exit_code
+    return code if isinstance(code, int) else 0
+
+
+def main() -> None:
+    """The console script: run the command line and exit with its code."""
+    try:
+        code = run()
     except BrokenPipeError:
         sys.stderr = open(os.devnull, "w")  # noqa: SIM115 - silence the interpreter's flush at exit
-        sys.exit(1)
-    sys.exit(code if isinstance(code, int) else 0)
+        code = 1
+    sys.exit(code)

@@ -35,7 +35,7 @@ class IntensityChoice(StrEnum):
     hard = "hard"
 
 
-Minutes = Annotated[float, typer.Option("--minutes", min=1, max=1440, help="Duration in minutes.")]
+Minutes = Annotated[float, typer.Option("--minutes", help="Duration in minutes (up to 1440).")]
 Rpe = Annotated[float | None, typer.Option("--rpe", help="Effort, 1 (very easy) to 10 (maximal).")]
 
 
@@ -66,15 +66,9 @@ def profile(
     Example: restday profile --goal muscle --experience beginner --timezone Europe/Amsterdam
     """
     from restday import service
-    from restday.cli.render import Renderer, check_timezone
+    from restday.cli.render import Renderer
     from restday.domain import Experience, Goal, LoadMetric
-    from restday.parse import check_range
 
-    check_range("--body-mass", body_mass, 20, 400)
-    check_range("--resting-hr", resting_hr, 20, 150)
-    check_range("--max-hr", max_hr, 80, 250)
-    if timezone is not None:
-        check_timezone(timezone)
     db = _settings(ctx).database()
     updated = service.update_profile(
         db,
@@ -95,9 +89,7 @@ def _log(
 ) -> None:
     from restday import service
     from restday.domain import Session, SessionKind
-    from restday.parse import check_range
 
-    check_range("--rpe", fields.get("rpe"), 1, 10)  # type: ignore[arg-type]
     db = _settings(ctx).database()
     renderer = _renderer(ctx, db, None)
     session = Session(SessionKind(session_kind), _moment(at, renderer), minutes, **fields)  # type: ignore[arg-type]
@@ -107,7 +99,7 @@ def _log(
 def _lifting(ctx: typer.Context, kind: str, at: str | None, minutes: float) -> None:
     from restday.domain import ExerciseEntry
     from restday.errors import InvalidInput
-    from restday.parse import check_range, parse_sets
+    from restday.parse import parse_sets
 
     session_rpe, exercises = ordered_exercises(ctx)
     if not exercises:
@@ -119,7 +111,6 @@ def _lifting(ctx: typer.Context, kind: str, at: str | None, minutes: float) -> N
         if not specs:
             raise InvalidInput(f'Exercise "{name}" has no --sets: add e.g. --sets 3x10 after it')
         rpe = _number("--rpe", rpe_text)
-        check_range("--rpe", rpe, 1, 10)
         entries.append(
             ExerciseEntry(name, tuple(s for spec in specs for s in parse_sets(spec)), rpe=rpe)
         )
@@ -225,9 +216,7 @@ def endurance(
     """
     from restday.catalog import resolve_activity
     from restday.domain import ActivityKind, Intensity
-    from restday.parse import check_range
 
-    check_range("--km", km, 0, 1000)
     sport_name = resolve_activity(sport, ActivityKind.SPORT).name
     _log(
         ctx,
@@ -294,17 +283,8 @@ def checkin(
     """
     from restday import service
     from restday.domain import CheckIn
-    from restday.parse import check_range, parse_region, parse_soreness
+    from restday.parse import parse_region, parse_soreness
 
-    for name, value, low, high in (
-        ("--sleep", sleep, 0, 24),
-        ("--sleep-quality", sleep_quality, 1, 5),
-        ("--fatigue", fatigue, 1, 5),
-        ("--motivation", motivation, 1, 5),
-        ("--resting-hr", resting_hr, 20, 250),
-        ("--hrv", hrv, 1, 500),
-    ):
-        check_range(name, value, low, high)
     soreness = dict(parse_soreness(s) for s in sore or [])
     injuries = frozenset(parse_region(r) for r in injury or [])
     db = _settings(ctx).database()
@@ -321,4 +301,4 @@ def checkin(
         resting_hr,
         hrv,
     )
-    renderer.checked_in(service.checkin(db, entry), entry)
+    renderer.checked_in(service.checkin(db, entry, _now()), entry)

@@ -25,7 +25,7 @@ def status(ctx: typer.Context, at: At = None, json: Json = False, lang: Lang = N
 def today(
     ctx: typer.Context,
     at: At = None,
-    minutes: Annotated[float | None, typer.Option(min=1, help="Minutes you have today.")] = None,
+    minutes: Annotated[float | None, typer.Option(help="Minutes you have today.")] = None,
     json: Json = False,
     lang: Lang = None,
 ) -> None:
@@ -43,7 +43,7 @@ def today(
 
 def load(
     ctx: typer.Context,
-    days: Annotated[int, typer.Option(min=1, max=36500, help="How many days to show.")] = 28,
+    days: Annotated[int, typer.Option(help="How many days to show (up to 36500).")] = 28,
     at: At = None,
     json: Json = False,
     lang: Lang = None,

@@ -16,7 +16,38 @@ if TYPE_CHECKING:
     from restday.rules import Rulebook
     from restday.store.db import Database
 
-__all__ = ["At", "Json", "Lang", "LangChoice", "Settings"]
+__all__ = ["FIELD_OPTIONS", "At", "Json", "Lang", "LangChoice", "Settings"]
+
+# The option that gives each field of a record or request, to name it in an error.
+FIELD_OPTIONS = {
+    "start": "--at",
+    "at": "--at",
+    "since": "--since",
+    "minutes": "--minutes",
+    "rpe": "--rpe",
+    "distance_km": "--km",
+    "exercises.name": "--exercise",
+    "exercises.rpe": "--rpe",
+    "exercises.sets.reps": "--sets",
+    "exercises.sets.seconds": "--sets",
+    "exercises.sets.weight_kg": "--sets",
+    "sleep_h": "--sleep",
+    "sleep_quality": "--sleep-quality",
+    "soreness": "--sore",
+    "fatigue": "--fatigue",
+    "motivation": "--motivation",
+    "resting_hr_bpm": "--resting-hr",
+    "hrv_ms": "--hrv",
+    "body_mass_kg": "--body-mass",
+    "max_hr_bpm": "--max-hr",
+    "timezone": "--timezone",
+    "lang": "--lang",
+    "days": "--days",
+    "weeks": "--weeks",
+    "sessions": "--sessions",
+    "max_classes_in_row": "--max-classes-in-row",
+    "name": "NAME",
+}
 
 
 class LangChoice(StrEnum):
@@ -69,6 +100,15 @@ def _renderer(ctx: typer.Context, db: "Database", lang: LangChoice | None) -> "R
 
 
 def _moment(text: str | None, renderer: "Renderer") -> datetime:
-    from restday.parse import parse_time
+    """The moment typed (now if none); a local time that happens twice is noted on stderr."""
+    import sys
 
-    return _now() if text is None else parse_time(text, renderer.tz)
+    from restday.parse import parse_time, twice_note
+
+    if text is None:
+        return _now()
+    moment = parse_time(text, renderer.tz)
+    note = twice_note(moment)
+    if note:
+        print(f"Note: {note}", file=sys.stderr)
+    return moment

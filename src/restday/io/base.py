@@ -6,10 +6,8 @@ from pathlib import Path
 from typing import Protocol
 
 from restday.domain import Session
-from restday.errors import RestdayError
 
 __all__ = [
-    "ImportFileError",
     "ImportedSession",
     "Importer",
     "ParseResult",
@@ -18,52 +16,28 @@ __all__ = [
 ]
 
 
-class ImportFileError(RestdayError):
-    """A file cannot be imported; the message names the file, the line or record, and the problem."""
-
-    exit_code = 2
-
-    def __init__(
-        self,
-        file: Path | str,
-        problem: str,
-        *,
-        line: int | None = None,
-        column: str | None = None,
-        value: str | None = None,
-    ) -> None:
-        self.file, self.problem, self.line, self.column, self.value = (
-            str(file),
-            problem,
-            line,
-            column,
-            value,
-        )
-        where = f"{file}" + (f", line {line}" if line is not None else "")
-        what = (f", column {column}" if column else "") + (
-            f' "{value}"' if value is not None else ""
-        )
-        super().__init__(f"{where}{what}: {problem}")
-
-
 @dataclass(frozen=True, slots=True)
 class SkippedRow:
-    """A row left out with --skip-invalid, and why."""
+    """A row (or a record of a file without lines, such as a FIT session) left out with
+    --skip-invalid, and why."""
 
     file: str
-    line: int
+    line: int | None
     problem: str
     column: str | None = None
     value: str | None = None
+    record: str | None = None
 
 
 @dataclass(frozen=True, slots=True)
 class ImportedSession:
-    """A session read from a file: exercise names as the file wrote them (muscles empty)."""
+    """A session read from a file: exercise names as the file wrote them (muscles empty), and
+    where it is in the file: its first line, or for a file without lines a record ("session 2")."""
 
     session: Session
     fingerprint: str
     line: int | None = None
+    record: str | None = None
 
 
 @dataclass(slots=True)

@@ -19,7 +19,7 @@ from pathlib import Path
 from typing import TYPE_CHECKING
 
 from restday.domain import SetEntry, SetType
-from restday.io.base import ImportFileError
+from restday.errors import ImportFileError
 
 if TYPE_CHECKING:
     import _csv

@@ -12,7 +12,8 @@ from datetime import datetime, tzinfo
 from typing import NamedTuple, Protocol
 
 from restday.domain import ExerciseEntry, Session, SessionKind, SetEntry
-from restday.io.base import ImportedSession, ImportFileError, ParseResult, SkippedRow, fingerprint
+from restday.errors import ImportFileError
+from restday.io.base import ImportedSession, ParseResult, SkippedRow, fingerprint
 from restday.io.csvfile import CsvFile, ValueProblem
 
 __all__ = ["MINUTES_PER_SET", "RowReader", "SetRow", "WorkoutHead", "read_workouts"]

@@ -23,7 +23,8 @@ from pathlib import Path
 from typing import Any, cast
 
 from restday.domain import ExerciseEntry, Session, SessionKind, SetEntry
-from restday.io.base import ImportedSession, ImportFileError, ParseResult, fingerprint
+from restday.errors import ImportFileError
+from restday.io.base import ImportedSession, ParseResult, fingerprint
 from restday.io.track import HeartRates, sport_name
 
 __all__ = ["exercise_name", "parse", "source"]

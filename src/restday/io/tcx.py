@@ -17,7 +17,8 @@ from pathlib import Path
 from typing import Any
 
 from restday.domain import Session, SessionKind
-from restday.io.base import ImportedSession, ImportFileError, ParseResult, fingerprint
+from restday.errors import ImportFileError
+from restday.io.base import ImportedSession, ParseResult, fingerprint
 from restday.io.track import (
     EARLIEST,
     Broken,

@@ -10,7 +10,8 @@ from typing import Any
 
 from restday.catalog import load_activities
 from restday.domain import ActivityKind
-from restday.io.base import ImportFileError, SkippedRow
+from restday.errors import ImportFileError
+from restday.io.base import SkippedRow
 
 __all__ = [
     "EARLIEST",
