@@ -68,7 +68,7 @@ def _zone(value: Any) -> ZoneInfo:
         return ZoneInfo("UTC")
     try:
         return ZoneInfo(str(value))
-    except (ZoneInfoNotFoundError, ValueError):
+    except (ZoneInfoNotFoundError, ValueError, OSError):
         raise _bad("timezone", f"{value!r} is not an IANA time zone") from None
 
 

@@ -4,12 +4,14 @@ What cannot be read at all (not an object, no start, an unknown goal, days not a
 InvalidInput; a day that breaks the plan format is a violation of rule `plan`.
 """
 
+import math
 from collections.abc import Mapping
 from dataclasses import dataclass
 from datetime import date, datetime, timedelta
 from typing import Any
 
 from restday.domain import Activity, ActivityKind, Goal, RecoveryKind, Region
+from restday.domain.bounds import EARLIEST, LATEST_ASKED
 from restday.engine.plancheck.violation import Violation, ViolationText
 from restday.errors import InvalidInput
 from restday.rules import Rulebook
@@ -17,6 +19,8 @@ from restday.rules import Rulebook
 __all__ = ["ACTIVITIES", "PLAN_RULE", "Day", "read_days", "read_goal", "read_start"]
 
 PLAN_RULE = "plan"
+MAX_DAYS = 7 * 53
+"""The longest plan the checker reads; the planner makes at most four weeks."""
 ACTIVITIES = ("strength", "endurance", "class", "active_recovery", "rest")
 INTENSITIES: dict[str, tuple[str | None, ...]] = {
     "strength": ("heavy", "moderate"),
@@ -62,13 +66,16 @@ def read_start(plan: Mapping[str, Any]) -> date:
     start = _iso_date(plan.get("start"))
     if start is None:
         raise InvalidInput(f"Plan: start must be an ISO 8601 date, not {plan.get('start')!r}")
+    first, last = EARLIEST.date(), LATEST_ASKED.date() - timedelta(days=1)
+    if not first <= start <= last:
+        raise InvalidInput(f"Plan: start must be from {first} to {last}, not {start}")
     return start
 
 
 def read_goal(plan: Mapping[str, Any]) -> Goal:
     """The plan's goal; InvalidInput when it is not one of the goals."""
     goal = plan.get("goal")
-    if goal not in {g.value for g in Goal}:
+    if not isinstance(goal, str) or goal not in {g.value for g in Goal}:
         goals = ", ".join(g.value for g in Goal)
         raise InvalidInput(f"Plan: goal must be one of {goals}, not {goal!r}")
     return Goal(goal)
@@ -93,9 +100,9 @@ class _Reader:
             return ()
         known = {r.value for r in Region}
         for name in names:
-            if name not in known:
+            if not isinstance(name, str) or name not in known:
                 self.flag(ViolationText.REGION, found=str(name))
-        return tuple(Region(n) for n in names if n in known)
+        return tuple(Region(n) for n in names if isinstance(n, str) and n in known)
 
     def activity(
         self, raw: Mapping[str, Any], key: str, kind: ActivityKind, missing: ViolationText
@@ -127,7 +134,11 @@ class _Reader:
         value = raw.get("minutes")
         if value is None:
             return float(self.rules.plan_layout.minutes)
-        if isinstance(value, bool) or not isinstance(value, int | float) or value <= 0:
+        if (
+            isinstance(value, bool)
+            or not isinstance(value, int | float)
+            or not 0 < value < math.inf
+        ):
             self.flag(ViolationText.MINUTES, found=str(value))
             return float(self.rules.plan_layout.minutes)
         return float(value)
@@ -171,6 +182,8 @@ def read_days(
     raw_days = plan.get("days")
     if not isinstance(raw_days, list | tuple):
         raise InvalidInput(f"Plan: days must be a list, not {type(raw_days).__name__}")
+    if len(raw_days) > MAX_DAYS:
+        raise InvalidInput(f"Plan: days must be at most {MAX_DAYS} (a year), not {len(raw_days)}")
     found: list[Violation] = []
     if not raw_days or len(raw_days) % 7:
         found.append(
