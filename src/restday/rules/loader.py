@@ -1,7 +1,11 @@
 """Load and validate the rulebook TOML into a typed `Rulebook`."""
 
 import dataclasses
+import difflib
+import json
+import operator
 import os
+import re
 import tomllib
 import typing
 from dataclasses import dataclass
@@ -48,7 +52,14 @@ RULE_SHAPES: dict[str, type] = {
     "load.acwr": v.Acwr,
     "load.baseline": v.Baseline,
 }
-SOURCE_KEYS = ("title", "source_nl", "source_en", "citation")
+TEXT_KEYS = ("title", "source_nl", "source_en")
+# The tables that group rules ([rest], [load]): every proper prefix of a rule id.
+GROUPS = frozenset(
+    ".".join(parts[:end])
+    for parts in (rule_id.split(".") for rule_id in RULE_SHAPES)
+    for end in range(1, len(parts))
+)
+SAFE_KEY = re.compile(r"[A-Za-z0-9_-]+(\.[A-Za-z0-9_-]+)*")
 
 
 @dataclass(frozen=True, slots=True)
@@ -68,6 +79,11 @@ class Rule:
             "id": self.id,
             "title": self.title,
             "values": dataclasses.asdict(self.values),
+            "ranges": {
+                f.name: [limit.low, limit.high]
+                for f in dataclasses.fields(self.values)
+                if isinstance(limit := v.allowed(f), v.Limit)
+            },
             "source_nl": self.source_nl,
             "source_en": self.source_en,
             "citation": self.citation,
@@ -212,98 +228,150 @@ def _table(data: dict[str, Any], rule_id: str) -> Any:
     return node
 
 
-def _rule_ids(data: dict[str, Any], prefix: str = "") -> list[str]:
-    ids = []
-    for key, value in data.items():
-        if isinstance(value, dict):
-            rule_id = f"{prefix}{key}"
-            ids += [rule_id] if "title" in value else _rule_ids(value, f"{rule_id}.")
-    return ids
+def _key(dotted: str) -> str:
+    """A dotted key as a problem names it; a key TOML must quote is quoted."""
+    return dotted if SAFE_KEY.fullmatch(dotted) else json.dumps(dotted)
 
 
-def _convert(value: Any, kind: Any, key: str) -> Any:
-    origin = typing.get_origin(kind)
-    if origin is tuple:
-        if not isinstance(value, list) or not all(isinstance(x, str) for x in value):
-            raise RulebookError(f"{key}: expected a list of names, got {value!r}")
-        return tuple(value)
-    if kind is int:
-        if isinstance(value, bool) or not isinstance(value, int) or value < 0:
-            raise RulebookError(f"{key}: expected a whole number of at least 0, got {value!r}")
-        return value
-    if kind is float:
-        if isinstance(value, bool) or not isinstance(value, int | float) or value < 0:
-            raise RulebookError(f"{key}: expected a number of at least 0, got {value!r}")
-        return float(value)
-    raise TypeError(kind)  # pragma: no cover - a shape with an unsupported field type
+def _shown(value: Any) -> str:
+    """A TOML value as a problem shows it: `nan`, `true`, `"two days"`, `["legs", 3]`."""
+    if isinstance(value, bool):
+        return "true" if value else "false"
+    if isinstance(value, str):
+        return json.dumps(value if len(value) <= 60 else f"{value[:60]}…", ensure_ascii=False)
+    if isinstance(value, float):
+        return repr(value)
+    if isinstance(value, list):
+        return f"[{', '.join(_shown(x) for x in value)}]"
+    return "a table" if isinstance(value, dict) else str(value)
 
 
-def _rule(rule_id: str, table: Any) -> Rule:
+def _words(allowed: v.Limit | v.Names, whole: bool) -> str:
+    """What a field may hold, in words."""
+    return allowed.words(whole) if isinstance(allowed, v.Limit) else allowed.words()
+
+
+def _problem(raw: Any, whole: bool, allowed: v.Limit | v.Names) -> str | None:
+    """What is wrong with one value, or None."""
+    expected = f"expected {_words(allowed, whole)}"
+    if isinstance(allowed, v.Limit):
+        return None if allowed.holds(raw, whole) else f"{expected}, got {_shown(raw)}"
+    if not isinstance(raw, list) or not all(isinstance(x, str) for x in raw):
+        return f"{expected}, got {_shown(raw)}"
+    unknown = [_shown(x) for x in raw if not allowed.accepts(x)]
+    twice = [_shown(x) for x in dict.fromkeys(raw) if raw.count(x) > 1]
+    if unknown:
+        return f"{expected}, got {', '.join(unknown)}"
+    if twice:
+        return f"expected each name once, got {', '.join(twice)} more than once"
+    return f"{expected}, got an empty list" if allowed.non_empty and not raw else None
+
+
+def _orderings(rule_id: str, table: dict[str, Any], good: dict[str, Any]) -> list[str]:
+    """Problems with fields that must stay at most, or below, another field of the rule."""
+    found = []
+    for f in dataclasses.fields(RULE_SHAPES[rule_id]):
+        limit = v.allowed(f)
+        if not isinstance(limit, v.Limit) or f.name not in good:
+            continue
+        for other, holds, words in (
+            (limit.upto, operator.le, "at most"),
+            (limit.below, operator.lt, "less than"),
+        ):
+            if other in good and not holds(good[f.name], good[other]):
+                found.append(
+                    f"{rule_id}.{f.name}: expected {words} {other} ({_shown(table[other])}), "
+                    f"got {_shown(table[f.name])}"
+                )
+    return found
+
+
+def _rule(rule_id: str, table: Any, problems: list[str]) -> Rule | None:
+    """The rule of `table`, or None when it has problems, which join `problems`."""
     if not isinstance(table, dict):
-        raise RulebookError(f"[{rule_id}] is missing")
-    for key in ("title", "source_nl", "source_en"):
-        if not isinstance(table.get(key), str) or not table[key].strip():
-            raise RulebookError(f"{rule_id}.{key}: every rule needs a non-empty text")
+        got = "missing rule" if table is None else f"expected a table, got {_shown(table)}"
+        problems.append(f"[{rule_id}]: {got}")
+        return None
+    before = len(problems)
+    for key in TEXT_KEYS:
+        if key not in table:
+            problems.append(f"{rule_id}.{key}: missing text")
+        elif not isinstance(table[key], str) or not table[key].strip():
+            problems.append(f"{rule_id}.{key}: expected a non-empty text, got {_shown(table[key])}")
+    if not isinstance(table.get("citation", ""), str):
+        problems.append(f"{rule_id}.citation: expected a text, got {_shown(table['citation'])}")
     shape = RULE_SHAPES[rule_id]
     hints = typing.get_type_hints(shape)
-    fields = [f.name for f in dataclasses.fields(shape)]
-    nested = {k for k, x in table.items() if isinstance(x, dict)}
-    unknown = set(table) - set(fields) - set(SOURCE_KEYS) - nested
-    if unknown:
-        raise RulebookError(
-            f"{rule_id}.{sorted(unknown)[0]}: unknown key; allowed: {', '.join(fields)}"
-        )
-    kwargs = {}
-    for name in fields:
-        if name not in table:
-            raise RulebookError(f"{rule_id}.{name}: missing value")
-        kwargs[name] = _convert(table[name], hints[name], f"{rule_id}.{name}")
-    citation = table.get("citation")
+    fields = dataclasses.fields(shape)
+    keys = [*(f.name for f in fields), *TEXT_KEYS, "citation"]
+    problems += [
+        f"{rule_id}.{_key(k)}: unknown key (allowed: {', '.join(keys)})"
+        for k in table
+        if k not in keys
+    ]
+    good = {}
+    for f in fields:
+        allowed = v.allowed(f)
+        whole = hints[f.name] is int
+        if f.name not in table:
+            problems.append(
+                f"{rule_id}.{f.name}: missing value (expected {_words(allowed, whole)})"
+            )
+        elif problem := _problem(table[f.name], whole, allowed):
+            problems.append(f"{rule_id}.{f.name}: {problem}")
+        else:
+            raw = table[f.name]
+            good[f.name] = (
+                tuple(raw) if isinstance(allowed, v.Names) else raw if whole else float(raw)
+            )
+    problems += _orderings(rule_id, table, good)
+    if len(problems) > before:
+        return None
     return Rule(
-        id=rule_id,
-        title=table["title"],
-        source_nl=table["source_nl"],
-        source_en=table["source_en"],
-        citation=citation if isinstance(citation, str) else None,
-        values=shape(**kwargs),
+        rule_id,
+        table["title"],
+        table["source_nl"],
+        table["source_en"],
+        table.get("citation"),
+        shape(**good),
     )
 
 
-def _check_ranges(book: Rulebook) -> None:
-    for rule_id in ("rest.heavy", "rest.extra_intense"):
-        r = book.rest_range(rule_id)
-        if r.hours_min > r.hours_max:
-            raise RulebookError(
-                f"{rule_id}.hours_min: {r.hours_min} is above hours_max {r.hours_max}"
-            )
-    streak = book.class_streak
-    if streak.min_in_row > streak.max_in_row or streak.min_in_row < 1:
-        raise RulebookError(
-            f"classes.streak.min_in_row: must be 1 to max_in_row, got {streak.min_in_row}"
-        )
-    for rule_id in ("dose.secondary", "dose.endurance_classes"):
-        share = typing.cast(v.Share, book.rules[rule_id].values).share
-        if share > 1:
-            raise RulebookError(f"{rule_id}.share: must be 0 to 1, got {share}")
+def _unknown(data: dict[str, Any], prefix: str = "") -> list[str]:
+    """Problems with the tables and keys that are no rule and hold none, in file order."""
+    found = []
+    for key, value in data.items():
+        dotted = f"{prefix}{key}"
+        if dotted in RULE_SHAPES or dotted == "version":
+            continue
+        if dotted in GROUPS and isinstance(value, dict):
+            found += _unknown(value, f"{dotted}.")
+        elif isinstance(value, dict):
+            close = difflib.get_close_matches(dotted, RULE_SHAPES, n=1)
+            hint = f"did you mean [{close[0]}]?" if close else f"known: {', '.join(RULE_SHAPES)}"
+            found.append(f"[{_key(dotted)}]: unknown rule ({hint})")
+        else:
+            found.append(f"{_key(dotted)}: unknown key")
+    return found
 
 
 def _parse(text: str, path: str) -> Rulebook:
+    """The rulebook in `text`, or one RulebookError that lists every problem."""
     try:
         data = tomllib.loads(text)
     except tomllib.TOMLDecodeError as exc:
-        raise RulebookError(f"Rulebook {path} is not valid TOML: {exc}") from None
-    try:
-        if data.get("version") != 1:
-            raise RulebookError(f"version: expected 1, got {data.get('version')!r}")
-        unknown = sorted(set(_rule_ids(data)) - set(RULE_SHAPES))
-        if unknown:
-            raise RulebookError(f"[{unknown[0]}]: unknown rule; known: {', '.join(RULE_SHAPES)}")
-        rules = {rule_id: _rule(rule_id, _table(data, rule_id)) for rule_id in RULE_SHAPES}
-        book = Rulebook(rules=rules, path=path)
-        _check_ranges(book)
-    except RulebookError as exc:
-        raise RulebookError(f"Rulebook {path}: {exc}") from None
-    return book
+        raise RulebookError(f"Rulebook {path}: is not valid TOML ({exc})") from None
+    problems = []
+    version = data.get("version")
+    if "version" not in data:
+        problems.append("version: missing value (expected 1)")
+    elif type(version) is not int or version != 1:
+        problems.append(f"version: expected 1, got {_shown(version)}")
+    problems += _unknown(data)
+    rules = {rule_id: _rule(rule_id, _table(data, rule_id), problems) for rule_id in RULE_SHAPES}
+    if problems:
+        raise RulebookError(f"Rulebook {path}: {'; '.join(problems)}")
+    return Rulebook({rule_id: rule for rule_id, rule in rules.items() if rule}, path)
 
 
 def default_rulebook() -> Rulebook:
@@ -319,7 +387,14 @@ def load_rulebook(path: str | os.PathLike[str] | None = None) -> Rulebook:
         return default_rulebook()
     file = Path(chosen)
     try:
-        text = file.read_text("utf-8")
+        raw = file.read_bytes()
     except OSError as exc:
-        raise RulebookError(f"Rulebook {file}: cannot be read ({exc.strerror})") from None
+        raise RulebookError(f"Rulebook {file}: cannot be read ({exc.strerror or exc})") from None
+    try:
+        text = raw.decode("utf-8")
+    except UnicodeDecodeError as exc:
+        line = raw.count(b"\n", 0, exc.start) + 1
+        raise RulebookError(
+            f"Rulebook {file}: is not UTF-8 text (byte 0x{raw[exc.start]:02x} on line {line})"
+        ) from None
     return _parse(text, str(file))
