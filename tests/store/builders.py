@@ -54,6 +54,15 @@ def without_muscles(session: Session) -> Session:
     )
 
 
+def duplicate_fingerprint_error(db) -> str:
+    """The StoreError message for a second session of one user with a fingerprint already stored."""
+    said = {
+        "sqlite": "UNIQUE constraint failed: sessions.user_id, sessions.fingerprint",
+        "postgresql": 'duplicate key value violates unique constraint "uq_sessions_user_id_fingerprint"',
+    }
+    return f"Database error on {db.url}: {said[db.engine.dialect.name]}"
+
+
 def count(db, table) -> int:
     with db.engine.connect() as connection:
         return connection.scalar(text(f"SELECT count(*) FROM {table}"))

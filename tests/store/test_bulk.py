@@ -4,15 +4,16 @@ from dataclasses import replace
 from datetime import datetime, timedelta
 
 import pytest
-from sqlalchemy.exc import IntegrityError
 
 from restday.domain import ExerciseEntry, Session, SessionKind
+from restday.errors import StoreError
 from restday.store.db import open_database
 from restday.store.repo import FINGERPRINT_CHUNK
 from tests.store.builders import (
     AMSTERDAM,
     MONDAY,
     count,
+    duplicate_fingerprint_error,
     recorded,
     run,
     strength_session,
@@ -144,14 +145,16 @@ def test_the_fingerprint_stays_unique_per_user_in_bulk(db):
         tx.add_sessions(
             bob, [(run(MONDAY), [], "strong", "abc"), (run(MONDAY), [], "strong", None)]
         )
-    with pytest.raises(IntegrityError), db.transaction() as tx:
+    with pytest.raises(StoreError) as error, db.transaction() as tx:
         tx.add_sessions(
             ann, [(run(MONDAY), [], "strong", "new"), (run(MONDAY), [], "strong", "abc")]
         )
-    with pytest.raises(IntegrityError), db.transaction() as tx:
+    assert str(error.value) == duplicate_fingerprint_error(db)
+    with pytest.raises(StoreError) as error, db.transaction() as tx:
         tx.add_sessions(
             bob, [(run(MONDAY), [], "strong", "twice"), (run(MONDAY), [], "hevy", "twice")]
         )
+    assert str(error.value) == duplicate_fingerprint_error(db)
     assert count(db, "sessions") == 4
 
 

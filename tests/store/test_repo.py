@@ -6,7 +6,6 @@ from datetime import UTC, datetime, timedelta
 
 import pytest
 from sqlalchemy import func, select
-from sqlalchemy.exc import IntegrityError
 
 from restday.domain import (
     CheckIn,
@@ -18,12 +17,13 @@ from restday.domain import (
     Session,
     SessionKind,
 )
-from restday.errors import NotFound
+from restday.errors import NotFound, StoreError
 from restday.store.models import session_sets, sessions
 from tests.store.builders import (
     AMSTERDAM,
     MONDAY,
     count,
+    duplicate_fingerprint_error,
     recorded,
     run,
     strength_session,
@@ -284,8 +284,9 @@ def test_a_fingerprint_is_unique_per_user(db):
         tx.add_session(bob, run(MONDAY), source="strong", fingerprint="abc")
         tx.add_session(ann, run(MONDAY))
         tx.add_session(ann, run(MONDAY))
-    with pytest.raises(IntegrityError), db.transaction() as tx:
+    with pytest.raises(StoreError) as error, db.transaction() as tx:
         tx.add_session(ann, run(MONDAY), fingerprint="abc")
+    assert str(error.value) == duplicate_fingerprint_error(db)
     assert count(db, "sessions") == 4
 
 

@@ -2,6 +2,13 @@
 
 Opening checks the schema revision with plain SQLAlchemy against `HEAD_REVISION`; Alembic is
 imported only when the schema is missing or behind, which keeps start-up fast.
+
+Writers take turns. On SQLite a writing transaction begins with BEGIN IMMEDIATE, which waits (up
+to the busy timeout) for the file's write lock, so a transaction that reads and then writes never
+has to upgrade a read lock, which SQLite refuses at once with "database is locked". On PostgreSQL a
+writing transaction holds an advisory lock on each user it asks about (`Repository.ensure_user`,
+`Repository.known_fingerprints`) and a migration one on the schema, each until the transaction ends.
+Reading transactions (`Database.reading`) take no lock; on PostgreSQL they are READ ONLY.
 """
 
 import os
@@ -12,8 +19,8 @@ from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
 from sqlalchemy import create_engine, event, inspect, text
-from sqlalchemy.engine import URL, Connection, Engine, make_url
-from sqlalchemy.exc import DBAPIError, OperationalError, SQLAlchemyError
+from sqlalchemy.engine import URL, Connection, Engine, ExceptionContext, make_url
+from sqlalchemy.exc import SQLAlchemyError, StatementError
 
 from restday.errors import StoreError
 
@@ -21,11 +28,15 @@ if TYPE_CHECKING:
     from restday.store.repo import Repository
 
 __all__ = [
+    "ADVISORY_LOCK_SPACE",
     "ENV_VAR",
     "HEAD_REVISION",
+    "SCHEMA_LOCK",
     "Database",
+    "begin",
     "database_url",
     "default_database_url",
+    "hold_advisory_lock",
     "open_database",
 ]
 
@@ -34,6 +45,15 @@ HEAD_REVISION = "0003"
 
 ENV_VAR = "RESTDAY_DATABASE_URL"
 SQLITE_BUSY_TIMEOUT_S = 10.0
+
+WRITING_OPTION = "restday_writing"
+"""Connection execution option read when a transaction begins: True takes SQLite's write lock."""
+
+ADVISORY_LOCK_SPACE = 0x52455354
+"""First key of restday's PostgreSQL advisory locks ("REST"); the second: a user id or SCHEMA_LOCK."""
+
+SCHEMA_LOCK = 0
+"""Second advisory lock key of a migration: no user has id 0."""
 
 
 def default_database_url() -> str:
@@ -97,13 +117,25 @@ class Database:
 
     @contextmanager
     def transaction(self) -> Iterator["Repository"]:
-        """A repository on one connection in one transaction: committed on success, else rolled back."""
+        """A writing transaction: other writers (of the file on SQLite, of its user on PostgreSQL) wait for it."""
+        with self._repository(writing=True) as repository:
+            yield repository
+
+    @contextmanager
+    def reading(self) -> Iterator["Repository"]:
+        """A read-only transaction: it takes no write lock, and must not write."""
+        with self._repository(writing=False) as repository:
+            yield repository
+
+    @contextmanager
+    def _repository(self, *, writing: bool) -> Iterator["Repository"]:
+        """A repository in one transaction, committed on success; database failures raise StoreError."""
         from restday.store.repo import Repository
 
         try:
-            with self.engine.begin() as connection:
-                yield Repository(connection)
-        except OperationalError as exc:
+            with begin(self.engine, writing=writing) as connection:
+                yield Repository(connection, writing=writing)
+        except SQLAlchemyError as exc:
             raise StoreError(f"Database error on {self.url}: {reason(exc)}") from exc
 
     def close(self) -> None:
@@ -119,14 +151,36 @@ class Database:
         self.close()
 
 
+@contextmanager
+def begin(engine: Engine, *, writing: bool) -> Iterator[Connection]:
+    """A connection in a transaction, committed on success; a writing one holds SQLite's write lock."""
+    with engine.connect() as connection:
+        connection.execution_options(**{WRITING_OPTION: writing})
+        with connection.begin():
+            if not writing and connection.dialect.name == "postgresql":
+                connection.exec_driver_sql("SET TRANSACTION READ ONLY")
+            yield connection
+
+
+def hold_advisory_lock(connection: Connection, key: int) -> None:
+    """On PostgreSQL, wait for restday's advisory lock `key` and hold it until the transaction ends."""
+    if connection.dialect.name == "postgresql":
+        connection.execute(
+            text("SELECT pg_advisory_xact_lock(CAST(:space AS integer), CAST(:key AS integer))"),
+            {"space": ADVISORY_LOCK_SPACE, "key": key},
+        )
+
+
 def _engine(url: str) -> Engine:
     """An engine for `url`; SQLite gets foreign keys, a busy timeout and real transactions."""
     parsed = make_url(url)
     if parsed.get_backend_name() != "sqlite":
-        return create_engine(parsed, pool_pre_ping=True)
-    engine = create_engine(parsed, connect_args={"timeout": SQLITE_BUSY_TIMEOUT_S})
-    event.listen(engine, "connect", _sqlite_connect)
-    event.listen(engine, "begin", _sqlite_begin)
+        engine = create_engine(parsed, pool_pre_ping=True)
+    else:
+        engine = create_engine(parsed, connect_args={"timeout": SQLITE_BUSY_TIMEOUT_S})
+        event.listen(engine, "connect", _sqlite_connect)
+        event.listen(engine, "begin", _sqlite_begin)
+    event.listen(engine, "handle_error", _driver_overflow)
     return engine
 
 
@@ -139,8 +193,17 @@ def _sqlite_connect(dbapi_connection: Any, _record: object) -> None:
 
 
 def _sqlite_begin(connection: Connection) -> None:
-    """Begin a real transaction, so that reads, writes and DDL all commit or roll back together."""
-    connection.exec_driver_sql("BEGIN")
+    """Begin a real transaction (reads, writes and DDL commit together); a writing one locks at once."""
+    writing = connection.get_execution_options().get(WRITING_OPTION, False)
+    connection.exec_driver_sql("BEGIN IMMEDIATE" if writing else "BEGIN")
+
+
+def _driver_overflow(context: ExceptionContext) -> StatementError | None:
+    """The driver's OverflowError for a statement (an int too large for SQLite) as a SQLAlchemy error."""
+    error = context.original_exception
+    if not isinstance(error, OverflowError):
+        return None
+    return StatementError(str(error), context.statement, context.parameters, error)
 
 
 def safe_url(url: str) -> str:
@@ -153,6 +216,6 @@ def safe_url(url: str) -> str:
 
 def reason(exc: BaseException) -> str:
     """The first line of what the database driver (or SQLAlchemy) said went wrong."""
-    cause: BaseException = exc.orig if isinstance(exc, DBAPIError) and exc.orig else exc
+    cause: BaseException = exc.orig if isinstance(exc, StatementError) and exc.orig else exc
     lines = [line.strip() for line in str(cause).splitlines() if line.strip()]
     return lines[0] if lines else type(cause).__name__

@@ -19,6 +19,7 @@ from alembic.util import CommandError
 from sqlalchemy.engine import Engine
 
 from restday.errors import StoreError
+from restday.store.db import SCHEMA_LOCK, begin, hold_advisory_lock
 
 __all__ = ["MIGRATIONS", "alembic_config", "head_revision", "upgrade"]
 
@@ -43,10 +44,14 @@ def head_revision() -> str:
 
 
 def upgrade(engine: Engine, current: str | None) -> None:
-    """Migrate the database from revision `current` (None: empty) to head, in one transaction."""
+    """Migrate the database from revision `current` (None: empty) to head, in one locked transaction."""
     config = alembic_config()
     try:
-        with engine.begin() as connection:
+        # A second process opening the same database at the same time waits for the lock (SQLite's
+        # write lock, a PostgreSQL advisory lock); Alembic then reads the revision inside it, finds
+        # head and runs nothing. env.py migrates on this connection, in this transaction.
+        with begin(engine, writing=True) as connection:
+            hold_advisory_lock(connection, SCHEMA_LOCK)
             config.attributes["connection"] = connection
             command.upgrade(config, "head")
     except CommandError as exc:

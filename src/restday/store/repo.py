@@ -7,12 +7,14 @@ from collections import defaultdict
 from collections.abc import Collection, Sequence
 from dataclasses import dataclass
 from datetime import datetime, timedelta
+from typing import TYPE_CHECKING
 
-from sqlalchemy import ColumnElement, Connection, delete, func, insert, select, update
+from sqlalchemy import ColumnElement, Connection, Table, delete, func, insert, select, update
 
 from restday.domain import CheckIn, ExerciseEntry, Profile, Region, Session, SessionKind, SetEntry
 from restday.errors import NotFound
 from restday.store import rows
+from restday.store.db import hold_advisory_lock
 from restday.store.models import (
     checkin_injuries,
     checkin_soreness,
@@ -26,6 +28,9 @@ from restday.store.models import (
     users,
 )
 from restday.store.timestamps import as_utc
+
+if TYPE_CHECKING:
+    from sqlalchemy.dialects import postgresql, sqlite
 
 __all__ = ["FINGERPRINT_CHUNK", "Repository", "SessionItem", "StoredSession"]
 
@@ -52,19 +57,44 @@ class StoredSession:
 
 
 class Repository:
-    """Reads and writes of one transaction (see `Database.transaction`)."""
+    """Reads and writes of one transaction (see `Database.transaction` and `Database.reading`)."""
 
-    def __init__(self, connection: Connection) -> None:
-        """Work on the given connection, whose transaction the caller owns."""
+    def __init__(self, connection: Connection, *, writing: bool) -> None:
+        """Work on the given connection, whose transaction (writing or read-only) the caller owns."""
         self.connection = connection
+        self.writing = writing
 
     def ensure_user(self, name: str = "me") -> int:
-        """The id of the user called `name`, created on first use."""
+        """The id of the user called `name`, created on first use; the user stays locked till commit."""
+        if not self.writing:
+            raise RuntimeError("ensure_user writes; a reading transaction calls existing_user")
+        user_id = self.existing_user(name)
+        if not user_id:
+            new_user = self._insert(users).values(name=name)
+            self.connection.execute(new_user.on_conflict_do_nothing(index_elements=[users.c.name]))
+            user_id = self.existing_user(name)
+        self._lock_user(user_id)
+        return user_id
+
+    def existing_user(self, name: str = "me") -> int:
+        """The id of the user called `name`, or 0 (no row's id) when there is none yet."""
         found = self.connection.scalar(select(users.c.id).where(users.c.name == name))
-        if found is not None:
-            return int(found)
-        created = self.connection.execute(insert(users).values(name=name))
-        return rows.new_id(created)
+        return 0 if found is None else int(found)
+
+    def _lock_user(self, user_id: int) -> None:
+        """Make other writers of the user wait till this transaction ends (PostgreSQL; SQLite locks the file)."""
+        if self.writing:
+            hold_advisory_lock(self.connection, user_id)
+
+    def _insert(self, table: Table) -> "postgresql.Insert | sqlite.Insert":
+        """An INSERT into `table` in this connection's dialect, which can say ON CONFLICT."""
+        if self.connection.dialect.name == "postgresql":
+            from sqlalchemy.dialects.postgresql import insert as postgresql_insert
+
+            return postgresql_insert(table)
+        from sqlalchemy.dialects.sqlite import insert as sqlite_insert
+
+        return sqlite_insert(table)
 
     def get_profile(self, user_id: int) -> Profile:
         """The user's profile, or the default profile when none was saved."""
@@ -76,11 +106,10 @@ class Repository:
     def save_profile(self, user_id: int, profile: Profile) -> None:
         """Store the user's profile, replacing the one saved before."""
         values = rows.profile_values(profile)
-        changed = self.connection.execute(
-            update(profiles).where(profiles.c.user_id == user_id).values(values)
+        new_profile = self._insert(profiles).values(user_id=user_id, **values)
+        self.connection.execute(
+            new_profile.on_conflict_do_update(index_elements=[profiles.c.user_id], set_=values)
         )
-        if changed.rowcount == 0:
-            self.connection.execute(insert(profiles).values(user_id=user_id, **values))
 
     def add_session(
         self,
@@ -138,7 +167,8 @@ class Repository:
         return session_ids
 
     def known_fingerprints(self, user_id: int, fingerprints: Collection[str]) -> set[str]:
-        """Those of `fingerprints` that the user's stored sessions already have."""
+        """Those of `fingerprints` the user's sessions have; locks the user, so an import adding the rest is alone."""
+        self._lock_user(user_id)
         wanted = list(set(fingerprints))
         found: set[str] = set()
         for first in range(0, len(wanted), FINGERPRINT_CHUNK):
@@ -331,15 +361,12 @@ class Repository:
     def set_alias(self, user_id: int, name: str, exercise_id: str) -> None:
         """Make `name` the user's alias for the catalogue exercise `exercise_id` (replacing any)."""
         a = exercise_aliases
-        changed = self.connection.execute(
-            update(a)
-            .where(a.c.user_id == user_id, a.c.name == name)
-            .values(exercise_id=exercise_id)
-        )
-        if changed.rowcount == 0:
-            self.connection.execute(
-                insert(a).values(user_id=user_id, name=name, exercise_id=exercise_id)
+        new_alias = self._insert(a).values(user_id=user_id, name=name, exercise_id=exercise_id)
+        self.connection.execute(
+            new_alias.on_conflict_do_update(
+                index_elements=[a.c.user_id, a.c.name], set_={"exercise_id": exercise_id}
             )
+        )
 
     def aliases(self, user_id: int) -> dict[str, str]:
         """The user's aliases: exercise name as written -> catalogue id, by name."""
