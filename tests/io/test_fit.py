@@ -4,15 +4,19 @@ fixtures/fit_run.fit and fixtures/fit_strength.fit were written with `run_file()
 `strength_file()` below (Garmin's SDK Encoder); a test keeps them equal to what those build.
 """
 
+import math
+import os
+import sys
 from datetime import UTC, datetime, timedelta
 from pathlib import Path
 
 import pytest
-from garmin_fit_sdk import Encoder, Profile
+from garmin_fit_sdk import CrcCalculator, Encoder, Profile
 
 from restday.domain import SessionKind
 from restday.errors import ImportFileError
 from restday.io import fit
+from tests.io.fuzzing import definitions
 
 FIXTURES = Path(__file__).parent / "fixtures"
 NUM = Profile["mesg_num"]
@@ -128,6 +132,25 @@ def strength_file() -> bytes:
             ),
         ]
     )
+
+
+# FIT base types, to decode a field as another type the way one damaged byte does.
+SINT8, UINT8, STRING, FLOAT32 = 0x01, 0x02, 0x07, 0x88
+SESSION, SET = NUM["SESSION"], NUM["SET"]
+
+
+def retyped(data: bytes, message: int, field: int, base_type: int, value: bytes = b"") -> bytes:
+    """`data` with `field` of each definition of `message` read as `base_type` (and `value` as
+    its first bytes in the first message), its checksum made to match again."""
+    out = bytearray(data)
+    for definition in (d for d in definitions(data) if d.number == message):
+        for number, _, type_at, offset in definition.fields:
+            if number == field:
+                out[type_at] = base_type
+                at = definition.messages[0] + offset
+                out[at : at + len(value)] = value
+    out[-2:] = CrcCalculator.calculate_crc(out, 0, len(out) - 2).to_bytes(2, "little")
+    return bytes(out)
 
 
 def write(tmp_path: Path, data: bytes, name: str = "activity.fit") -> Path:
@@ -541,3 +564,106 @@ def test_unreadable_bytes_after_the_file_are_a_warning(tmp_path):
     assert result.warnings == [
         f"10 unreadable bytes follow its end at byte {len(data):,}; imported the 1 complete session"
     ]
+
+
+# --- values of the wrong type (one damaged byte) ------------------------------------------------
+
+
+def test_session_field_decoded_as_a_list_is_left_out_with_a_warning(tmp_path):
+    # total_timer_time read as four bytes: a list; the elapsed time stands in for it.
+    data = retyped(run_file(), SESSION, 8, UINT8)
+
+    result = fit.parse(write(tmp_path, data))
+
+    [item] = result.sessions
+    assert (item.session.minutes, item.session.distance_km) == (10.0, 1.8)
+    assert result.warnings == ["session 1: damaged values left out (total_timer_time)"]
+
+
+def test_heart_rate_decoded_as_text_falls_back_to_the_records(tmp_path):
+    data = retyped(strength_file(), SESSION, 16, STRING)  # avg_heart_rate 105 reads as "i"
+
+    result = fit.parse(write(tmp_path, data))
+
+    [item] = result.sessions
+    assert (item.session.avg_hr_bpm, item.session.max_hr_bpm) == (None, 150.0)  # no records
+    assert result.warnings == ["session 1: damaged values left out (avg_heart_rate)"]
+
+
+@pytest.mark.parametrize(
+    "value",
+    [b"\x00\x00\xc0\x7f", b"\x00\x00\x80\x7f", b"\x00\x00\x80\xff"],
+    ids=["nan", "inf", "-inf"],
+)
+def test_distance_that_is_not_a_finite_number_is_left_out(tmp_path, value):
+    data = retyped(run_file(), SESSION, 9, FLOAT32, value)
+
+    result = fit.parse(write(tmp_path, data))
+
+    [item] = result.sessions
+    assert item.session.distance_km is None
+    assert result.warnings == ["session 1: damaged values left out (total_distance)"]
+
+
+def test_damaged_set_values_are_left_out_and_the_sets_kept(tmp_path):
+    data = retyped(strength_file(), SET, 3, UINT8)  # repetitions: a list of two bytes
+    data = retyped(data, SET, 4, STRING)  # weight: a text
+
+    result = fit.parse(write(tmp_path, data))
+
+    [item] = result.sessions
+    sets = [x for e in item.session.exercises for x in e.sets]
+    assert len(sets) == 5
+    assert all(x.reps is None and x.weight_kg is None for x in sets)
+    assert all(x.seconds is not None and math.isfinite(x.seconds) for x in sets)
+    assert result.warnings == ["session 1: damaged values left out (set repetitions, set weight)"]
+
+
+def test_record_heart_rate_of_the_wrong_type_is_no_reading(tmp_path):
+    data = retyped(run_file(), NUM["RECORD"], 3, SINT8)  # 130, 140, 150 bpm read as -126 ...
+
+    result = fit.parse(write(tmp_path, data))
+
+    [item] = result.sessions
+    assert (item.session.avg_hr_bpm, item.session.max_hr_bpm) == (None, None)
+    assert result.warnings == ["left out 120 damaged heart-rate readings"]
+
+
+def test_session_whose_duration_is_damaged_is_left_out(tmp_path):
+    data = retyped(retyped(run_file(), SESSION, 7, UINT8), SESSION, 8, UINT8)
+    path = write(tmp_path, data)
+
+    with pytest.raises(ImportFileError) as caught:
+        fit.parse(path)
+
+    assert str(caught.value) == f"{path}: no session in it has a real start time and a duration"
+
+
+def test_each_session_names_its_record(tmp_path):
+    t = [RUN_START, RUN_START + timedelta(hours=1)]
+    data = encode([file_id(t[0]), session(t[0], 600.0, "running"), session(t[1], 600.0, "cycling")])
+
+    result = fit.parse(write(tmp_path, data))
+
+    assert [i.record for i in result.sessions] == ["session 1", "session 2"]
+
+
+# --- files that cannot be read ------------------------------------------------------------------
+
+
+def test_folder_is_an_error_naming_it(tmp_path):
+    with pytest.raises(ImportFileError) as caught:
+        fit.parse(tmp_path)
+
+    assert str(caught.value) == f"{tmp_path}: cannot be read (Is a directory)"
+
+
+@pytest.mark.skipif(not sys.platform.startswith("linux"), reason="/proc/self/mem is Linux's")
+def test_file_that_gives_an_input_output_error_is_an_error_naming_it(tmp_path):
+    path = tmp_path / "activity.fit"
+    os.symlink("/proc/self/mem", path)  # a regular file whose reading fails with EIO
+
+    with pytest.raises(ImportFileError) as caught:
+        fit.parse(path)
+
+    assert str(caught.value) == f"{path}: cannot be read (Input/output error)"

@@ -1,5 +1,8 @@
 """GPX importer: one session per timed track, heart-rate extensions, broken and odd files."""
 
+import os
+import sys
+import time
 from datetime import UTC, datetime
 from pathlib import Path
 
@@ -9,6 +12,7 @@ from restday.domain import SessionKind
 from restday.errors import ImportFileError
 from restday.io import gpx
 from restday.io.base import SkippedRow
+from tests.io.fuzzing import billion_laughs
 
 FIXTURES = Path(__file__).parent / "fixtures"
 
@@ -357,3 +361,111 @@ def test_declared_encodings_and_windows_line_ends_are_read(tmp_path, encoding, d
     [item] = gpx.parse(path).sessions
 
     assert (item.session.sport, item.session.minutes) == ("hike", 60.0)
+
+
+# --- values no device writes --------------------------------------------------------------------
+
+
+@pytest.mark.parametrize(
+    "moment",
+    [
+        "0001-01-01T00:00:00+01:00",  # before year 1 in UTC
+        "0001-01-01T00:00:00Z",
+        "9999-12-31T23:59:59-05:00",  # after year 9999 in UTC
+        "9999-12-31T23:59:59Z",
+        "2100-01-01T00:00:00Z",
+        "1899-12-31T23:59:59Z",
+    ],
+)
+def test_time_no_clock_can_have_written_is_an_invalid_value(tmp_path, moment):
+    points = (
+        point(52.0, "2024-01-01T10:00:00Z")
+        + point(52.001, moment)
+        + point(52.002, "2024-01-01T10:30:00Z")
+    )
+    path = write(tmp_path, f"<trk><type>running</type><trkseg>{points}</trkseg></trk>")
+
+    with pytest.raises(ImportFileError) as caught:
+        gpx.parse(path)
+    result = gpx.parse(path, skip_invalid=True)
+
+    assert str(caught.value) == f'{path}, line 3, column time "{moment}": not a plausible time'
+    [item] = result.sessions
+    assert (item.session.start, item.session.minutes) == (datetime(2024, 1, 1, 10, tzinfo=UTC), 30)
+    assert result.skipped == [SkippedRow(str(path), 3, "not a plausible time", "time", moment)]
+
+
+@pytest.mark.parametrize("bpm", ["nan", "inf", "-inf", "1e400", "1e308", "-5", "NaN"])
+def test_heart_rate_that_is_not_a_finite_reading_is_an_invalid_value(tmp_path, bpm):
+    points = "".join(
+        point(52 + i / 1000, f"2024-01-01T10:0{i}:00Z", f"<extensions><hr>{hr}</hr></extensions>")
+        for i, hr in enumerate(("120", bpm, "140"))
+    )
+    path = write(tmp_path, f"<trk><type>running</type><trkseg>{points}</trkseg></trk>")
+
+    with pytest.raises(ImportFileError) as caught:
+        gpx.parse(path)
+    result = gpx.parse(path, skip_invalid=True)
+
+    assert str(caught.value) == f'{path}, line 3, column hr "{bpm}": not a heart rate'
+    [item] = result.sessions
+    assert (item.session.avg_hr_bpm, item.session.max_hr_bpm) == (130.0, 140.0)
+    assert [r.value for r in result.skipped] == [bpm]
+
+
+# --- hostile and unreadable files ---------------------------------------------------------------
+
+
+def _points() -> str:
+    return point(52.0, "2024-01-01T10:00:00Z") + point(52.001, "2024-01-01T10:30:00Z")
+
+
+def test_billion_laughs_is_refused_in_bounded_time_and_memory(tmp_path):
+    path = tmp_path / "laughs.gpx"
+    body = f'<gpx version="1.1"><trk><name>&lol9;</name><trkseg>{_points()}</trkseg></trk></gpx>'
+    path.write_text(billion_laughs(body))
+    resource = pytest.importorskip("resource")  # Unix's
+    before, started = resource.getrusage(resource.RUSAGE_SELF).ru_maxrss, time.monotonic()
+
+    with pytest.raises(ImportFileError) as caught:
+        gpx.parse(path)
+
+    assert time.monotonic() - started < 5
+    assert resource.getrusage(resource.RUSAGE_SELF).ru_maxrss - before < 100_000  # KiB
+    assert caught.value.file == str(path)
+    assert caught.value.problem.startswith("broken XML (")  # libxml2 words the limit it hit
+
+
+def test_external_entities_are_not_read(tmp_path):
+    secret = tmp_path / "secret.txt"
+    secret.write_text("running")
+    path = tmp_path / "entities.gpx"
+    path.write_text(
+        f'<?xml version="1.0"?>\n<!DOCTYPE gpx [<!ENTITY file SYSTEM "{secret.as_uri()}">'
+        '<!ENTITY web SYSTEM "http://127.0.0.1:9/type.txt">]>\n'
+        f'<gpx version="1.1"><trk><name>&web;</name><type>&file;</type>'
+        f"<trkseg>{_points()}</trkseg></trk></gpx>"
+    )
+
+    result = gpx.parse(path)
+
+    assert result.sessions[0].session.sport is None  # "running" was not read from the file
+    assert result.warnings == ["track 1 gives no sport (no <type>); imported without a sport"]
+
+
+def test_folder_is_an_error_naming_it(tmp_path):
+    with pytest.raises(ImportFileError) as caught:
+        gpx.parse(tmp_path)
+
+    assert str(caught.value) == f"{tmp_path}: cannot be read (Is a directory)"
+
+
+@pytest.mark.skipif(not sys.platform.startswith("linux"), reason="/proc/self/mem is Linux's")
+def test_file_that_gives_an_input_output_error_is_an_error_naming_it(tmp_path):
+    path = tmp_path / "track.gpx"
+    os.symlink("/proc/self/mem", path)  # a regular file whose reading fails with EIO
+
+    with pytest.raises(ImportFileError) as caught:
+        gpx.parse(path)
+
+    assert str(caught.value) == f"{path}: cannot be read (Input/output error)"

@@ -1,5 +1,8 @@
 """TCX importer: one session per activity, laps summed, broken values, courses, real exports."""
 
+import os
+import sys
+import time
 from datetime import UTC, datetime
 from pathlib import Path
 
@@ -9,6 +12,7 @@ from restday.domain import SessionKind
 from restday.errors import ImportFileError
 from restday.io import tcx
 from restday.io.base import SkippedRow
+from tests.io.fuzzing import billion_laughs
 
 FIXTURES = Path(__file__).parent / "fixtures"
 
@@ -272,3 +276,152 @@ def test_real_other_sport_says_so(shared_data):
     result = tcx.parse(shared_data / "tcx" / "tcxreader__cross-country-skiing_activity_1.tcx")
 
     assert result.warnings == ['activity 1 has sport "Other"; imported without a sport']
+
+
+# --- values no device writes --------------------------------------------------------------------
+
+
+def point(moment: str, bpm: str = "130") -> str:
+    return f"<Trackpoint><Time>{moment}</Time><HeartRateBpm><Value>{bpm}</Value></HeartRateBpm></Trackpoint>"
+
+
+IMPLAUSIBLE = [
+    "0001-01-01T00:00:00+01:00",  # before year 1 in UTC
+    "0001-01-01T00:00:00Z",
+    "9999-12-31T23:59:59-05:00",  # after year 9999 in UTC
+    "9999-12-31T23:59:59Z",
+    "2100-01-01T00:00:00Z",
+]
+
+
+@pytest.mark.parametrize("moment", IMPLAUSIBLE)
+def test_track_point_time_no_clock_can_have_written_is_an_invalid_value(tmp_path, moment):
+    points = point("2024-01-01T10:00:00Z") + point(moment) + point("2024-01-01T10:20:00Z")
+    laps = f'<Lap StartTime="2024-01-01T10:00:00Z"><Track>{points}</Track></Lap>'
+    path = write(tmp_path, f"<Activities>{activity('Running', laps)}</Activities>")
+
+    with pytest.raises(ImportFileError) as caught:
+        tcx.parse(path)
+    result = tcx.parse(path, skip_invalid=True)
+
+    assert str(caught.value) == f'{path}, line 2, column Time "{moment}": not a plausible time'
+    [item] = result.sessions
+    assert (item.session.start, item.session.minutes) == (datetime(2024, 1, 1, 10, tzinfo=UTC), 20)
+    assert result.skipped == [SkippedRow(str(path), 2, "not a plausible time", "Time", moment)]
+
+
+@pytest.mark.parametrize("moment", IMPLAUSIBLE)
+def test_lap_start_no_clock_can_have_written_leaves_the_lap_out(tmp_path, moment):
+    laps = lap(moment, 600, 2000) + lap("2024-01-01T10:10:00Z", 300, 1000)
+    path = write(tmp_path, f"<Activities>{activity('Running', laps)}</Activities>")
+
+    with pytest.raises(ImportFileError) as caught:
+        tcx.parse(path)
+    result = tcx.parse(path, skip_invalid=True)
+
+    assert str(caught.value) == f'{path}, line 2, column StartTime "{moment}": not a plausible time'
+    [item] = result.sessions
+    assert (item.session.minutes, item.session.distance_km) == (5.0, 1.0)
+
+
+def test_activity_with_only_an_implausible_id_has_no_start(tmp_path):
+    body = '<Activity Sport="Running"><Id>0001-01-01T00:00:00+01:00</Id><Lap><TotalTimeSeconds>60'
+    path = write(tmp_path, f"<Activities>{body}</TotalTimeSeconds></Lap></Activity></Activities>")
+
+    with pytest.raises(ImportFileError) as caught:
+        tcx.parse(path)
+
+    assert str(caught.value) == (f"{path}: no activity in it has a start time and a recorded time")
+
+
+@pytest.mark.parametrize(
+    ("element", "number", "word"),
+    [
+        ("TotalTimeSeconds", "nan", "number of seconds"),
+        ("TotalTimeSeconds", "1e308", "number of seconds"),
+        ("TotalTimeSeconds", "-60", "number of seconds"),
+        ("DistanceMeters", "inf", "distance in metres"),
+        ("DistanceMeters", "1e400", "distance in metres"),
+        ("DistanceMeters", "-1", "distance in metres"),
+    ],
+)
+def test_lap_number_not_finite_or_absurd_is_an_invalid_value(tmp_path, element, number, word):
+    broken = lap("2024-01-01T10:00:00Z", 600, 2000).replace(
+        f"<{element}>{600 if element == 'TotalTimeSeconds' else 2000}<", f"<{element}>{number}<"
+    )
+    laps = broken + lap("2024-01-01T10:10:00Z", 300, 1000)
+    path = write(tmp_path, f"<Activities>{activity('Running', laps)}</Activities>")
+
+    with pytest.raises(ImportFileError) as caught:
+        tcx.parse(path)
+    result = tcx.parse(path, skip_invalid=True)
+
+    assert str(caught.value) == f'{path}, line 2, column {element} "{number}": not a valid {word}'
+    [item] = result.sessions
+    assert (item.session.minutes, item.session.distance_km) == (5.0, 1.0)
+
+
+@pytest.mark.parametrize("bpm", ["nan", "inf", "1e400", "1e308", "-5"])
+def test_heart_rate_not_finite_or_absurd_is_an_invalid_value(tmp_path, bpm):
+    points = point("2024-01-01T10:00:00Z", "120") + point("2024-01-01T10:10:00Z", bpm)
+    points += point("2024-01-01T10:20:00Z", "140")
+    laps = f'<Lap StartTime="2024-01-01T10:00:00Z"><Track>{points}</Track></Lap>'
+    path = write(tmp_path, f"<Activities>{activity('Running', laps)}</Activities>")
+
+    with pytest.raises(ImportFileError, match="not a valid heart rate"):
+        tcx.parse(path)
+    [item] = tcx.parse(path, skip_invalid=True).sessions
+
+    assert (item.session.avg_hr_bpm, item.session.max_hr_bpm) == (130.0, 140.0)
+
+
+def test_lap_time_too_small_to_count_is_no_recorded_time(tmp_path):
+    laps = lap("2024-01-01T10:00:00Z", 5e-324, 10)  # seconds / 60 is 0.0
+    path = write(tmp_path, f"<Activities>{activity('Running', laps)}</Activities>")
+
+    with pytest.raises(ImportFileError) as caught:
+        tcx.parse(path)
+
+    assert str(caught.value) == f"{path}: no activity in it has a start time and a recorded time"
+
+
+# --- hostile and unreadable files ---------------------------------------------------------------
+
+
+def test_billion_laughs_is_refused_in_bounded_time_and_memory(tmp_path):
+    path = tmp_path / "laughs.tcx"
+    body = activity("&lol9;", lap("2024-01-01T10:00:00Z", 600, 2000))
+    path.write_text(
+        billion_laughs(
+            '<TrainingCenterDatabase xmlns="http://www.garmin.com/xmlschemas/'
+            f'TrainingCenterDatabase/v2"><Activities>{body}</Activities></TrainingCenterDatabase>'
+        )
+    )
+    resource = pytest.importorskip("resource")  # Unix's
+    before, started = resource.getrusage(resource.RUSAGE_SELF).ru_maxrss, time.monotonic()
+
+    with pytest.raises(ImportFileError) as caught:
+        tcx.parse(path)
+
+    assert time.monotonic() - started < 5
+    assert resource.getrusage(resource.RUSAGE_SELF).ru_maxrss - before < 100_000  # KiB
+    assert caught.value.file == str(path)
+    assert caught.value.problem.startswith("broken XML (")  # libxml2 words the limit it hit
+
+
+def test_folder_is_an_error_naming_it(tmp_path):
+    with pytest.raises(ImportFileError) as caught:
+        tcx.parse(tmp_path)
+
+    assert str(caught.value) == f"{tmp_path}: cannot be read (Is a directory)"
+
+
+@pytest.mark.skipif(not sys.platform.startswith("linux"), reason="/proc/self/mem is Linux's")
+def test_file_that_gives_an_input_output_error_is_an_error_naming_it(tmp_path):
+    path = tmp_path / "activity.tcx"
+    os.symlink("/proc/self/mem", path)  # a regular file whose reading fails with EIO
+
+    with pytest.raises(ImportFileError) as caught:
+        tcx.parse(path)
+
+    assert str(caught.value) == f"{path}: cannot be read (Input/output error)"

@@ -14,18 +14,23 @@
   Intensity and RPE are left unset: a device does not know them.
 - A damaged file (bad checksum, cut off) still gives the sessions that were complete before the
   damage, with a warning that says what is damaged; with none complete it is an ImportFileError.
+- One damaged byte can give a field of another type (a list, a text, nan): every value read is
+  checked (a finite, non-negative number below READING_MAX; an aware datetime before 2100), and
+  one that is not is left out as missing, with a warning that names it.
 """
 
+import math
 import re
 from bisect import bisect_left, bisect_right
-from datetime import datetime, timedelta
+from datetime import UTC, datetime, timedelta
+from functools import cache
 from pathlib import Path
 from typing import Any, cast
 
 from restday.domain import ExerciseEntry, Session, SessionKind, SetEntry
 from restday.errors import ImportFileError
 from restday.io.base import ImportedSession, ParseResult, fingerprint
-from restday.io.track import HeartRates, sport_name
+from restday.io.track import LATEST, READING_MAX, HeartRates, file_bytes, sport_name
 
 __all__ = ["exercise_name", "parse", "source"]
 
@@ -35,6 +40,7 @@ UNKNOWN_EXERCISE = "Unknown exercise"
 
 # FIT times below this are seconds since the device was switched on, not real times (FIT spec).
 _FIT_MIN_REAL_TIME = 0x10000000
+_FIT_MAX_TIME = 0xFFFFFFFF  # FIT times are 32-bit seconds since 1989-12-31
 
 # FIT sport or sub-sport -> our class kind.
 _CLASSES = {
@@ -60,29 +66,79 @@ def _first(value: Any) -> Any:
     return value[0] if isinstance(value, list) and value else value
 
 
+def _number(value: Any, high: float = READING_MAX) -> float | None:
+    """A decoded value as a number from 0 to `high`; None if missing or damaged (a list, a text,
+    nan, inf, negative, absurdly large)."""
+    if isinstance(value, bool) or not isinstance(value, int | float):
+        return None
+    number = float(value) if abs(value) <= high else math.nan
+    return number if 0.0 <= number <= high else None
+
+
+def _moment(value: Any) -> datetime | None:
+    """A decoded value as an aware datetime before 2100, None if missing or damaged."""
+    if isinstance(value, datetime) and value.tzinfo is not None and value < LATEST:
+        return value
+    return None
+
+
+class _Damage:
+    """The damaged fields of one session message and its sets, named once each for a warning."""
+
+    def __init__(self) -> None:
+        self.fields: list[str] = []
+
+    def number(self, message: dict[str, Any], key: str, what: str = "") -> float | None:
+        """`message[key]` as a number, None if missing; a damaged value is noted and None."""
+        raw = message.get(key)
+        number = _number(raw)
+        if raw is not None and number is None:
+            self.note(f"{what}{key}")
+        return number
+
+    def text(self, message: dict[str, Any], key: str) -> str:
+        """`message[key]` as a name ("running", or 77 for a number the SDK lacks), "" if missing."""
+        raw = message.get(key)
+        if isinstance(raw, str) or (isinstance(raw, int) and not isinstance(raw, bool)):
+            return str(raw)
+        if raw is not None:
+            self.note(key)
+        return ""
+
+    def note(self, field: str) -> None:
+        if field not in self.fields:
+            self.fields.append(field)
+
+
+@cache
+def _categories() -> frozenset[str]:
+    from garmin_fit_sdk import Profile
+
+    return frozenset(v for v in Profile["types"]["exercise_category"].values() if v != "unknown")
+
+
 def exercise_name(category: Any, subtype: Any) -> str:
     """An exercise's name from a set's category and category_subtype, through the SDK's profile."""
     from garmin_fit_sdk import Profile
 
     name = _first(category)
-    if not isinstance(name, str) or name == "unknown":  # 65534, or a number the SDK lacks
+    if name not in _categories():  # 65534 ("unknown"), a number the SDK lacks, damage
         return UNKNOWN_EXERCISE
     names: dict[Any, Any] = Profile["types"].get(f"{name}_exercise_name") or {}
-    exercise = names.get(_first(subtype))
+    number = _first(subtype)
+    exercise = names.get(number) if isinstance(number, int) else None
     return _title(exercise if isinstance(exercise, str) else name)
 
 
-def _exercises(sets: list[dict[str, Any]]) -> tuple[ExerciseEntry, ...]:
+def _exercises(sets: list[dict[str, Any]], damage: _Damage) -> tuple[ExerciseEntry, ...]:
     """Active sets grouped by exercise, in the order each exercise first appears."""
     grouped: dict[str, list[SetEntry]] = {}
     for s in sets:
-        reps = s.get("repetitions") or None
-        weight = s.get("weight") or None
-        seconds = s.get("duration") if reps is None else None
+        reps = damage.number(s, "repetitions", "set ") or None
+        weight = damage.number(s, "weight", "set ") or None
+        seconds = damage.number(s, "duration", "set ") if reps is None else None
         entry = SetEntry(
-            reps=int(reps) if reps is not None else None,
-            seconds=float(seconds) if seconds is not None else None,
-            weight_kg=float(weight) if weight is not None else None,
+            reps=int(reps) if reps is not None else None, seconds=seconds, weight_kg=weight
         )
         name = exercise_name(s.get("category"), s.get("category_subtype"))
         grouped.setdefault(name, []).append(entry)
@@ -133,7 +189,7 @@ def _no_session(messages: dict[str, Any], damage: str | None) -> str:
         return f"{damage}: no complete activity{held}"
     file_ids: list[dict[str, Any]] = messages.get("file_id_mesgs") or [{}]
     kind = file_ids[0].get("type")
-    if kind and kind != "activity":
+    if isinstance(kind, str) and kind and kind != "activity":
         return f"not an activity but a FIT {kind} file: nothing recorded to import"
     return "no activity session in it: nothing recorded to import"
 
@@ -141,10 +197,11 @@ def _no_session(messages: dict[str, Any], damage: str | None) -> str:
 class _Series:
     """Heart-rate samples by time, from records or expanded hr messages, for summing up spans."""
 
-    def __init__(self, samples: list[tuple[float, float]]) -> None:
+    def __init__(self, samples: list[tuple[float, float]], damaged: int = 0) -> None:
         samples.sort()
         self.times = [t for t, _ in samples]
         self.bpm = [b for _, b in samples]
+        self.damaged = damaged  # readings left out: a time or bpm of the wrong type
 
     def between(self, start: float, end: float) -> HeartRates:
         rates = HeartRates()
@@ -154,13 +211,16 @@ class _Series:
 
 
 def _record_series(records: list[dict[str, Any]]) -> _Series:
-    return _Series(
-        [
-            (r["timestamp"].timestamp(), float(r["heart_rate"]))
-            for r in records
-            if r.get("heart_rate") and isinstance(r.get("timestamp"), datetime)
-        ]
-    )
+    """Heart rate of the records; a damaged time or heart rate is no sample."""
+    samples, damaged = [], 0
+    for record in records:
+        raw = record.get("heart_rate")
+        moment, bpm = _moment(record.get("timestamp")), _number(raw)
+        if moment is not None and bpm:
+            samples.append((moment.timestamp(), bpm))
+        elif raw is not None and raw != 0:
+            damaged += 1
+    return _Series(samples, damaged)
 
 
 def _hr_messages(data: bytes) -> _Series:
@@ -169,15 +229,33 @@ def _hr_messages(data: bytes) -> _Series:
     from garmin_fit_sdk.util import FIT_EPOCH_S
 
     decoded, _ = Decoder(Stream.from_byte_array(bytearray(data))).read(merge_heart_rates=False)
+    messages = decoded.get("hr_mesgs", [])
     try:
-        expanded: list[Any] = expand_heart_rates(decoded.get("hr_mesgs", []))
-    except (RuntimeError, KeyError, TypeError):
-        return _Series([])
-    return _Series([(h["timestamp"] + FIT_EPOCH_S, float(h["heart_rate"])) for h in expanded])
+        expanded: list[Any] = expand_heart_rates(messages)
+    # The SDK's helper trips over damaged hr messages (a field missing, a list, a text).
+    except (RuntimeError, LookupError, TypeError, ValueError, ArithmeticError):
+        return _Series([], len(messages))
+    samples, damaged = [], 0
+    for h in expanded:
+        seconds, bpm = _number(h.get("timestamp"), _FIT_MAX_TIME), _number(h.get("heart_rate"))
+        if seconds is not None and bpm:
+            samples.append((seconds + FIT_EPOCH_S, bpm))
+        elif h.get("heart_rate") not in (None, 0):
+            damaged += 1
+    return _Series(samples, damaged)
 
 
 def _within(moment: Any, start: datetime, end: datetime) -> bool:
-    return isinstance(moment, datetime) and start <= moment <= end
+    moment = _moment(moment)
+    return moment is not None and start <= moment <= end
+
+
+def _after(start: datetime, seconds: float) -> datetime:
+    """`seconds` after `start`, or the last moment a datetime holds if that is later."""
+    try:
+        return start + timedelta(seconds=seconds)
+    except OverflowError:
+        return datetime.max.replace(tzinfo=UTC)
 
 
 class _Reader:
@@ -195,6 +273,11 @@ class _Reader:
             self.series = [_record_series(self.messages.get("record_mesgs", []))]
             if self.messages.get("hr_mesgs"):
                 self.series.append(_hr_messages(self.data))
+            damaged = sum(series.damaged for series in self.series)
+            if damaged:
+                self.result.warnings.append(
+                    f"left out {_plural(damaged, 'damaged heart-rate reading')}"
+                )
         for series in self.series:
             rates = series.between(start.timestamp(), end.timestamp())
             if rates.count:
@@ -210,10 +293,10 @@ class _Reader:
 
     def end_of(self, index: int, start: datetime, elapsed: float) -> datetime:
         """Where a session's span ends: its elapsed time, cut just before the next session."""
-        end = start + timedelta(seconds=elapsed)
+        end = _after(start, elapsed)
         for later in self.sessions[index + 1 :]:
-            begins = later.get("start_time")
-            if isinstance(begins, datetime) and start < begins <= end:
+            begins = _moment(later.get("start_time"))
+            if begins is not None and start < begins <= end:
                 return begins - timedelta(microseconds=1)
         return end
 
@@ -222,18 +305,21 @@ class _Reader:
         from garmin_fit_sdk.util import convert_datetime_to_timestamp
 
         label = f"session {index + 1}"
-        sport, sub = str(message.get("sport") or ""), str(message.get("sub_sport") or "")
-        start = message.get("start_time")
-        if not isinstance(start, datetime) or (
-            convert_datetime_to_timestamp(start) < _FIT_MIN_REAL_TIME
-        ):
+        damage = _Damage()
+        sport, sub = damage.text(message, "sport"), damage.text(message, "sub_sport")
+        start = _moment(message.get("start_time"))
+        if start is None or convert_datetime_to_timestamp(start) < _FIT_MIN_REAL_TIME:
             self.result.warnings.append(f"{label} has no real start time; left out")
             return
-        seconds = message.get("total_timer_time") or message.get("total_elapsed_time")
-        if not seconds:
-            self.result.warnings.append(f"{label} has no duration; left out")
+        timer = damage.number(message, "total_timer_time")
+        elapsed = damage.number(message, "total_elapsed_time")
+        seconds = timer or elapsed or 0.0
+        if not seconds / 60 > 0:  # 5e-324 s is no duration either
+            damaged = {"total_timer_time", "total_elapsed_time"} & set(damage.fields)
+            why = "a damaged duration" if damaged else "no duration"
+            self.result.warnings.append(f"{label} has {why}; left out")
             return
-        end = self.end_of(index, start, message.get("total_elapsed_time") or seconds)
+        end = self.end_of(index, start, elapsed or seconds)
         sets = self.sets_between(start, end)
         kind, name, class_kind = _kind(sport, sub, bool(sets))
         what = f"{sport}/{sub}" if sub and sub != "generic" else sport
@@ -242,24 +328,29 @@ class _Reader:
             self.result.warnings.append(f"{label}: {shown}; imported without a sport")
         if kind is SessionKind.STRENGTH and not sets:
             self.result.warnings.append(f"{label} is strength training without sets")
-        avg_hr, max_hr = message.get("avg_heart_rate"), message.get("max_heart_rate")
+        avg_hr = damage.number(message, "avg_heart_rate")
+        max_hr = damage.number(message, "max_heart_rate")
         if not avg_hr or not max_hr:
             rates = self.heart_rate(start, end)
             avg_hr, max_hr = avg_hr or rates.average, max_hr or rates.maximum
-        metres = message.get("total_distance") or 0.0
+        metres = damage.number(message, "total_distance") or 0.0
         session = Session(
             kind=kind,
             start=start,
-            minutes=float(seconds) / 60,
-            exercises=_exercises(sets) if kind is SessionKind.STRENGTH else (),
+            minutes=seconds / 60,
+            exercises=_exercises(sets, damage) if kind is SessionKind.STRENGTH else (),
             sport=name,
             class_kind=class_kind,
-            distance_km=float(metres) / 1000 or None,
-            avg_hr_bpm=float(avg_hr) if avg_hr else None,
-            max_hr_bpm=float(max_hr) if max_hr else None,
+            distance_km=metres / 1000 or None,
+            avg_hr_bpm=avg_hr or None,
+            max_hr_bpm=max_hr or None,
         )
+        if damage.fields:
+            self.result.warnings.append(
+                f"{label}: damaged values left out ({', '.join(damage.fields)})"
+            )
         key = fingerprint(source, start.isoformat(), sport, index)
-        self.result.sessions.append(ImportedSession(session, key))
+        self.result.sessions.append(ImportedSession(session, key, record=label))
 
 
 def parse(path: Path, *, skip_invalid: bool = False) -> ParseResult:
@@ -267,7 +358,7 @@ def parse(path: Path, *, skip_invalid: bool = False) -> ParseResult:
     from garmin_fit_sdk import Decoder, Stream
 
     path = Path(path)
-    data = path.read_bytes()
+    data = file_bytes(path)
     stream = Stream.from_byte_array(bytearray(data))
     decoder = Decoder(stream)
     if not decoder.is_fit():

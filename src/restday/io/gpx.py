@@ -4,8 +4,10 @@ Read incrementally with lxml so memory stays flat. A track's duration runs from 
 last timed point, its distance is the great-circle length between consecutive timed points of a
 segment (never across a gap between segments), and heart rate comes from the Garmin
 TrackPointExtension (v1 or v2 `hr`) or any other `hr`/`heartrate` extension. Points without a time,
-or with an impossible one (before 1970), are left out with a warning. The sport comes from the
-track's `<type>`; without one the session has no sport and a warning says so.
+or with an impossible one (before 1970), are left out with a warning; a time no clock can have
+written (year 1, year 9999) or a heart rate that is not a finite, non-negative number is a broken
+value. The sport comes from the track's `<type>`; without one the session has no sport and a
+warning says so.
 """
 
 from dataclasses import dataclass, field
@@ -20,12 +22,14 @@ from restday.io.track import (
     EARLIEST,
     Broken,
     HeartRates,
+    Implausible,
     Invalid,
     LocalNames,
     free,
     haversine_m,
     local_name,
     parse_time,
+    reading,
     sport_name,
     xml_elements,
 )
@@ -85,6 +89,9 @@ def _reading(
         if name == "time" and child.text and child.text.strip():
             try:
                 moment = parse_time(child.text)
+            except Implausible:
+                invalid.found(child.sourceline, "time", child.text, "not a plausible time")
+                raise Broken from None
             except ValueError:
                 invalid.found(child.sourceline, "time", child.text, "not a time")
                 raise Broken from None
@@ -92,7 +99,7 @@ def _reading(
             for node in child.iter():
                 if names[node.tag].lower() in _HEART_RATE and node.text:
                     try:
-                        bpm = float(node.text)
+                        bpm = reading(node.text)
                     except ValueError:
                         column = names[node.tag]
                         invalid.found(node.sourceline, column, node.text, "not a heart rate")

@@ -7,10 +7,10 @@ repeats an earlier one (same start and time, as some exporters write) counts onc
 Sport="Running" and "Biking" map to run and bike; "Other" says nothing about the sport (the
 Creator is a device, the Notes free text), so such a session has no sport and a warning says so.
 Transitions of a multisport session are not activities and are left out. A file with only courses
-is a planned route, not a recorded activity, and is refused.
+is a planned route, not a recorded activity, and is refused. A time no clock can have written (year
+1, year 9999), or a number that is not finite, negative or absurdly large, is a broken value.
 """
 
-import math
 from dataclasses import dataclass, field
 from datetime import datetime
 from pathlib import Path
@@ -21,8 +21,10 @@ from restday.errors import ImportFileError
 from restday.io.base import ImportedSession, ParseResult, fingerprint
 from restday.io.track import (
     EARLIEST,
+    READING_MAX,
     Broken,
     HeartRates,
+    Implausible,
     Invalid,
     LocalNames,
     free,
@@ -73,16 +75,17 @@ class _Activity:
 
 
 def _number(element: Any, invalid: Invalid, limit: float | None = None) -> float | None:
-    """An element's text as a number (within ±limit); raises Broken after reporting it."""
+    """An element's text as a number (within ±limit, else a reading from 0 to READING_MAX);
+    raises Broken after reporting a broken one (not a number, nan, inf, out of range)."""
     text = (element.text or "").strip()
     if not text:
         return None
     try:
         value = float(text)
     except ValueError:
-        value = math.nan
-    low, high = (-limit, limit) if limit else (0.0, math.inf)
-    if not low <= value <= high or math.isinf(value):
+        value = float("nan")
+    low, high = (-limit, limit) if limit else (0.0, READING_MAX)
+    if not low <= value <= high:  # nan fails too
         name = local_name(element.tag)
         column = local_name(element.getparent().tag) if name == "Value" else name
         word = _WORDS.get(name, "number")
@@ -97,6 +100,9 @@ def _time(text: str | None, line: int | None, column: str, invalid: Invalid) -> 
         return None
     try:
         moment = parse_time(text)
+    except Implausible:
+        invalid.found(line, column, text, "not a plausible time")
+        raise Broken from None
     except ValueError:
         invalid.found(line, column, text, "not a time")
         raise Broken from None
@@ -193,11 +199,11 @@ def _session(element: Any, activity: _Activity, result: ParseResult) -> None:
             if local_name(child.tag) == "Id" and child.text:
                 try:
                     start = parse_time(child.text)
-                except ValueError:
+                except ValueError:  # Implausible too: an Id is a name, not a checked value
                     start = None
         start = start if start is not None and start >= EARLIEST else None
     seconds = sum(lap.seconds or 0.0 for lap in activity.laps)
-    if start is None or seconds <= 0:
+    if start is None or not seconds / 60 > 0:  # 5e-324 s is no recorded time either
         why = "no start time" if start is None else "no recorded time"
         result.warnings.append(f"{label} has {why}; left out")
         return

@@ -15,20 +15,34 @@ from restday.io.base import SkippedRow
 
 __all__ = [
     "EARLIEST",
+    "LATEST",
+    "READING_MAX",
     "Broken",
     "HeartRates",
+    "Implausible",
     "Invalid",
     "LocalNames",
+    "file_bytes",
     "free",
     "haversine_m",
     "local_name",
     "parse_time",
+    "reading",
     "sport_name",
     "xml_elements",
 ]
 
 # No GPS watch recorded anything before 1970; earlier times are placeholders (GPSBabel writes 1901).
 EARLIEST = datetime(1970, 1, 1, tzinfo=UTC)
+
+# Times outside [_FIRST_CLOCK, LATEST) are no clock's (year 1, year 9999): not plausible times.
+# The import gate narrows this further, to a few days after now.
+_FIRST_CLOCK = datetime(1900, 1, 1, tzinfo=UTC)
+LATEST = datetime(2100, 1, 1, tzinfo=UTC)
+
+# No reading a device writes (bpm, metres, seconds) comes near this; a larger one is damage. It
+# keeps sums and products of readings finite; the import gate has the real bounds.
+READING_MAX = 1e9
 
 # Mean Earth radius (IUGG), metres.
 _EARTH_RADIUS_M = 6_371_008.8
@@ -107,12 +121,35 @@ def sport_name(name: str | None) -> str | None:
     return _sport_names().get(_key(name)) if name else None
 
 
+class Implausible(ValueError):
+    """A value that reads as a time but that no clock can have written (year 1, year 9999)."""
+
+
 def parse_time(text: str) -> datetime:
-    """An ISO 8601 time as aware UTC (GPX and TCX define a time without zone as UTC); ValueError."""
+    """An ISO 8601 time as aware UTC (GPX and TCX define a time without zone as UTC).
+
+    Raises ValueError if it is not a time, Implausible (a ValueError) if it is before 1900 or
+    from 2100 on, or cannot be written in UTC at all.
+    """
     moment = datetime.fromisoformat(text.strip())
     if moment.tzinfo is None:
-        return moment.replace(tzinfo=UTC)
-    return moment.astimezone(UTC)
+        moment = moment.replace(tzinfo=UTC)
+    try:
+        moment = moment.astimezone(UTC)
+    except OverflowError:  # 0001-01-01T00:00+01:00 is a moment before year 1
+        raise Implausible(text) from None
+    if not _FIRST_CLOCK <= moment < LATEST:
+        raise Implausible(text)
+    return moment
+
+
+def reading(text: str) -> float:
+    """A device's reading (bpm, metres, seconds) from 0 to READING_MAX; ValueError otherwise
+    (not a number, nan, inf, negative, absurdly large)."""
+    value = float(text)
+    if not 0.0 <= value <= READING_MAX:  # nan fails too
+        raise ValueError(text)
+    return value
 
 
 def haversine_m(lat1: float, lon1: float, lat2: float, lon2: float) -> float:
@@ -134,8 +171,8 @@ class HeartRates:
         self.peak = 0.0
 
     def add(self, bpm: float | None) -> None:
-        """Count one sample; None and 0 (a lost sensor) are not readings."""
-        if bpm and bpm > 0:
+        """Count one sample; None, 0 (a lost sensor) and numbers not finite are not readings."""
+        if bpm is not None and 0.0 < bpm < math.inf:
             self.total += bpm
             self.count += 1
             self.peak = max(self.peak, bpm)
@@ -190,12 +227,32 @@ class LocalNames(dict[Any, str]):
         return name
 
 
+def _unreadable(path: Path, error: OSError) -> ImportFileError:
+    return ImportFileError(path, f"cannot be read ({error.strerror or error})")
+
+
+def file_bytes(path: Path) -> bytes:
+    """The whole file; ImportFileError if it cannot be read (no permission, a folder, EIO)."""
+    try:
+        return path.read_bytes()
+    except OSError as error:
+        raise _unreadable(path, error) from None
+
+
 def xml_elements(path: Path, fmt: str, root: str, tags: tuple[str, ...]) -> Iterator[Any]:
     """Each element named in `tags` (any namespace) once it has been read, then the root.
 
-    Raises ImportFileError if the file is empty, not XML, broken, or its root is not `root`.
-    The caller clears the elements it has used so memory stays flat.
+    Raises ImportFileError if the file cannot be read, is empty, not XML, broken, or its root is
+    not `root`. Entities stay unresolved and nothing is fetched from the network. The caller
+    clears the elements it has used so memory stays flat.
     """
+    try:
+        yield from _elements(path, fmt, root, tags)
+    except OSError as error:
+        raise _unreadable(path, error) from None
+
+
+def _elements(path: Path, fmt: str, root: str, tags: tuple[str, ...]) -> Iterator[Any]:
     from lxml import etree
 
     with path.open("rb") as file:
