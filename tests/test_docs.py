@@ -35,3 +35,13 @@ def test_the_readme_shows_every_command(name):
 def test_the_readme_opens_with_the_two_setup_commands():
     head = "\n".join(README.splitlines()[:10])
     assert "make run" in head and "make test" in head
+
+
+def test_docs_input_states_every_bound_of_the_code():
+    from restday.domain.bounds import RANGES, TEXT_MAX
+
+    page = (Path(__file__).resolve().parents[1] / "docs" / "input.md").read_text()
+    for name, bound in RANGES.items():
+        assert f"| `{name}` | {bound.words} |" in page, name
+    for kind, length in TEXT_MAX.items():
+        assert f"| {kind} | {length:,} |" in page, kind

@@ -1,27 +1,63 @@
-"""Backups and exports: a versioned JSON file with everything of a person, and a plain CSV of the sets."""
+"""Backups and exports: a versioned JSON file with everything of a person, and a plain CSV of the sets.
+
+A backup is read and validated in full (types, bounds, catalogue names, duplicates) before
+anything is written, and restored in one transaction into a database that holds nothing yet of
+the person.
+"""
 
 import csv
+import io
 import json
 from collections.abc import Sequence
+from dataclasses import dataclass
+from datetime import date, datetime
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
-from restday.domain import CheckIn, Profile, Session
-from restday.errors import ImportFileError
+from restday.catalog import load_activities, load_exercises
+from restday.domain import ActivityKind, CheckIn, Profile, Session
+from restday.domain.data import Fields, read_checkin, read_profile, read_session
+from restday.domain.validate import (
+    checkin_problems,
+    profile_problems,
+    session_problems,
+    text_problem,
+)
+from restday.errors import Conflict, ImportFileError, Problem
+from restday.outfile import write_output
 from restday.service import LOCAL_USER
 
 if TYPE_CHECKING:
     from restday.store.db import Database
     from restday.store.repo import SessionItem, StoredSession
 
-__all__ = ["BACKUP_VERSION", "CSV_COLUMNS", "export_csv", "export_json", "restore"]
+__all__ = [
+    "BACKUP_VERSION",
+    "CSV_COLUMNS",
+    "Restored",
+    "backup_data",
+    "database_file",
+    "export_csv",
+    "export_json",
+    "restore",
+]
 
-BACKUP_VERSION = 1
+BACKUP_VERSION = 2
+"""Version 2 added the saved plans; version 1 files are read too."""
+
 CSV_COLUMNS = (
     "session_id", "start", "kind", "minutes", "rpe", "intensity", "sport", "class_kind", "recovery_kind",
     "distance_km", "avg_hr_bpm", "max_hr_bpm", "source", "exercise", "exercise_id", "set", "reps",
     "seconds", "weight_kg", "set_rpe", "set_type",
 )  # fmt: skip
+_SET_KEYS = ("reps", "seconds", "weight_kg", "rpe", "set_type")
+_SHOWN_PROBLEMS = 3
+
+
+def database_file(db: "Database") -> str | None:
+    """The SQLite file of the database, None for a server."""
+    url = db.engine.url
+    return url.database if url.get_backend_name() == "sqlite" else None
 
 
 def _session_data(stored: "StoredSession") -> dict[str, Any]:
@@ -38,8 +74,8 @@ def _session_data(stored: "StoredSession") -> dict[str, Any]:
 
 def backup_data(db: "Database", user: str = LOCAL_USER) -> dict[str, Any]:
     """Everything of one person as plain data, in the documented backup format."""
-    with db.transaction() as tx:
-        user_id = tx.ensure_user(user)
+    with db.reading() as tx:
+        user_id = tx.existing_user(user)
         return {
             "format": "restday-backup",
             "version": BACKUP_VERSION,
@@ -47,83 +83,265 @@ def backup_data(db: "Database", user: str = LOCAL_USER) -> dict[str, Any]:
             "sessions": [_session_data(s) for s in tx.sessions_between(user_id, None, None)],
             "checkins": [c.to_dict() for c in tx.checkins_between(user_id, None, None)],
             "aliases": dict(sorted(tx.aliases(user_id).items())),
+            "plans": [
+                {"start": start, "plan": json.loads(body)} for start, body in tx.plans(user_id)
+            ],
         }
 
 
 def export_json(db: "Database", file: Path, user: str = LOCAL_USER) -> dict[str, int]:
-    """Write the backup of one person to `file`."""
+    """Write the backup of one person to `file` (strict JSON: no NaN or infinity)."""
     data = backup_data(db, user)
-    file.write_text(json.dumps(data, ensure_ascii=False, indent=1) + "\n", encoding="utf-8")
+    text = json.dumps(data, ensure_ascii=False, indent=1, allow_nan=False) + "\n"
+    write_output(file, text.encode("utf-8"), "file", database_file(db))
     return {"sessions": len(data["sessions"]), "checkins": len(data["checkins"])}
 
 
 def export_csv(db: "Database", file: Path, user: str = LOCAL_USER) -> dict[str, int]:
     """Write one row per set (one per session without sets) in the columns of CSV_COLUMNS."""
     data = backup_data(db, user)
-    with file.open("w", newline="", encoding="utf-8") as out:
-        writer = csv.writer(out)
-        writer.writerow(CSV_COLUMNS)
-        for number, s in enumerate(data["sessions"], start=1):
-            head = [number, *(s[k] for k in CSV_COLUMNS[1:13])]
-            rows = [
-                [
-                    e["name"],
-                    e["exercise_id"],
-                    index,
-                    x["reps"],
-                    x["seconds"],
-                    x["weight_kg"],
-                    x["rpe"],
-                    x["set_type"],
-                ]
-                for e in s["exercises"]
-                for index, x in enumerate(e["sets"], start=1)
-            ]
-            for row in rows or [[None] * 8]:
-                writer.writerow(["" if v is None else v for v in head + row])
+    out = io.StringIO(newline="")
+    writer = csv.writer(out)
+    writer.writerow(CSV_COLUMNS)
+    for number, s in enumerate(data["sessions"], start=1):
+        head = [number, *(s[k] for k in CSV_COLUMNS[1:13])]
+        rows = [
+            [e["name"], e["exercise_id"], index, *(x[k] for k in _SET_KEYS)]
+            for e in s["exercises"]
+            for index, x in enumerate(e["sets"], start=1)
+        ]
+        for row in rows or [[None] * 8]:
+            writer.writerow(["" if v is None else v for v in head + row])
+    write_output(file, out.getvalue().encode("utf-8"), "file", database_file(db))
     return {"sessions": len(data["sessions"])}
 
 
-def _session(data: dict[str, Any]) -> "SessionItem":
-    ids = [e["exercise_id"] for e in data["exercises"]]
-    return Session.from_dict(data), ids, data["source"], data["fingerprint"]
+@dataclass(frozen=True, slots=True)
+class Restored:
+    """What a restore brought back, and whether it replaced a profile saved before."""
+
+    sessions: int
+    checkins: int
+    aliases: int
+    plans: int
+    profile_replaced: bool
 
 
-def restore(db: "Database", files: Sequence[Path], user: str = LOCAL_USER) -> dict[str, int]:
-    """Restore a backup into a database that has no sessions yet for this person; all or nothing."""
-    if len(files) != 1:
-        raise ImportFileError(", ".join(map(str, files)), "restore takes exactly one backup file")
-    file = files[0]
+@dataclass(slots=True)
+class _Backup:
+    """A backup file read and validated in full."""
+
+    profile: Profile
+    sessions: list["SessionItem"]
+    notes: list[str | None]
+    checkins: list[CheckIn]
+    aliases: dict[str, str]
+    plans: list[tuple[str, dict[str, Any]]]
+
+
+def _refuse_constant(name: str) -> float:
+    raise ValueError(f"{name} is not a number JSON allows")
+
+
+def _load(file: Path) -> Any:
     try:
-        data = json.loads(file.read_text(encoding="utf-8-sig"))
-    except (OSError, UnicodeDecodeError, json.JSONDecodeError) as exc:
-        raise ImportFileError(file, f"not a restday JSON backup ({exc})") from None
-    if not isinstance(data, dict) or data.get("format") != "restday-backup":
+        text = file.read_bytes().decode("utf-8-sig")
+    except OSError as exc:
+        raise ImportFileError(file, f"cannot be read ({exc.strerror or exc})") from None
+    except UnicodeDecodeError:
+        raise ImportFileError(file, "not a restday JSON backup: it is not UTF-8 text") from None
+    try:
+        return json.loads(text, parse_constant=_refuse_constant)
+    except json.JSONDecodeError as exc:
+        raise ImportFileError(
+            file, f"not a restday JSON backup: {exc.msg} (column {exc.colno})", line=exc.lineno
+        ) from None
+    except ValueError as exc:
+        raise ImportFileError(file, f"not a restday JSON backup: {exc}") from None
+    except RecursionError:
+        raise ImportFileError(file, "not a restday JSON backup: it is nested too deeply") from None
+
+
+def _names(session: Session, path: str, problems: list[Problem]) -> None:
+    """Sport, class and recovery names must be ones the catalogue knows, of their kind."""
+    activities = load_activities()
+    for field, name, kind in (
+        ("sport", session.sport, ActivityKind.SPORT),
+        ("class_kind", session.class_kind, ActivityKind.CLASS),
+        ("recovery_kind", session.recovery_kind, ActivityKind.RECOVERY),
+    ):
+        found = activities.get(name or "")
+        if name is not None and (found is None or found.kind is not kind):
+            known = ", ".join(sorted(a.name for a in activities.values() if a.kind is kind))
+            problems.append(Problem(f"{path}.{field}", f"must be one of {known}", name))
+
+
+def _exercise_ids(f: Fields, problems: list[Problem]) -> list[str | None]:
+    """The catalogue id of each exercise of a session (null for a name not mapped yet)."""
+    known = load_exercises()
+    ids: list[str | None] = []
+    for i, exercise in enumerate(f.items("exercises")):
+        e = Fields(exercise, f.at("exercises", i), [])
+        exercise_id = e.text("exercise_id")
+        if exercise_id is not None and exercise_id not in known:
+            problems.append(
+                Problem(f"{e.path}.exercise_id", "is not in the catalogue", exercise_id)
+            )
+        ids.append(exercise_id)
+    return ids
+
+
+def _sessions(data: Fields, now: datetime, problems: list[Problem], backup: _Backup) -> None:
+    fingerprints: dict[str, str] = {}
+    for i, raw in enumerate(data.items("sessions")):
+        path = data.at("sessions", i)
+        found: list[Problem] = []
+        session = read_session(raw, path, found)
+        f = Fields(raw, path, [])
+        ids = _exercise_ids(f, found)
+        source = f.text("source") or "cli"
+        fingerprint, notes = f.text("fingerprint"), f.text("notes")
+        found += [
+            p
+            for p in (
+                text_problem("source", source, f"{path}.source"),
+                text_problem("fingerprint", fingerprint, f"{path}.fingerprint", required=False),
+                text_problem("notes", notes, f"{path}.notes", required=False),
+            )
+            if p is not None
+        ]
+        if fingerprint is not None and fingerprint in fingerprints:
+            found.append(
+                Problem(
+                    f"{path}.fingerprint",
+                    f"is also the fingerprint of {fingerprints[fingerprint]}",
+                    fingerprint,
+                )
+            )
+        elif fingerprint is not None:
+            fingerprints[fingerprint] = path
+        if session is not None:
+            _names(session, path, found)
+            found += [_within(p, path) for p in session_problems(session, now=now)]
+        problems += found
+        if session is not None and not found:
+            backup.sessions.append((session, ids, source, fingerprint))
+            backup.notes.append(notes)
+
+
+def _within(problem: Problem, path: str) -> Problem:
+    return Problem(f"{path}.{problem.field}", problem.message, problem.value)
+
+
+def _checkins(data: Fields, now: datetime, problems: list[Problem], backup: _Backup) -> None:
+    for i, raw in enumerate(data.items("checkins")):
+        path = data.at("checkins", i)
+        checkin = read_checkin(raw, path, problems)
+        if checkin is not None:
+            found = [_within(p, path) for p in checkin_problems(checkin, now=now)]
+            problems += found
+            if not found:
+                backup.checkins.append(checkin)
+
+
+def _aliases(data: Fields, problems: list[Problem], backup: _Backup) -> None:
+    known = load_exercises()
+    for name, exercise_id in data.mapping("aliases").items():
+        path = f"aliases.{name}"
+        problem = text_problem("exercise", name, "aliases")
+        if problem is not None:
+            problems.append(problem)
+        elif not isinstance(exercise_id, str) or exercise_id not in known:
+            problems.append(Problem(path, "must be the id of a catalogue exercise", exercise_id))
+        else:
+            backup.aliases[name] = exercise_id
+
+
+def _plans(data: Fields, problems: list[Problem], backup: _Backup) -> None:
+    for i, raw in enumerate(data.items("plans")):
+        f = Fields(raw, data.at("plans", i), problems)
+        start, plan = f.text("start", required=True), f.mapping("plan")
+        days = Fields(plan, f.at("plan"), problems).items("days")
+        try:
+            date.fromisoformat(start or "")
+            for day in days:
+                date.fromisoformat(day["date"])
+                if not isinstance(day.get("regions", []), list):
+                    raise TypeError
+            json.dumps(plan, ensure_ascii=False, allow_nan=False).encode("utf-8")
+        except (ValueError, TypeError, KeyError, AttributeError, UnicodeEncodeError):
+            problems.append(
+                Problem(
+                    f.path, "must be a plan restday wrote: a start date and days with dates", None
+                )
+            )
+            continue
+        if f.ok and start is not None:
+            backup.plans.append((start, plan))
+
+
+def _read(file: Path, now: datetime) -> _Backup:
+    """The backup in `file`, validated in full; every problem found raises one ImportFileError."""
+    raw = _load(file)
+    if not isinstance(raw, dict) or raw.get("format") != "restday-backup":
         raise ImportFileError(file, 'not a restday JSON backup (no "format": "restday-backup")')
-    version = data.get("version")
-    if not isinstance(version, int) or version > BACKUP_VERSION:
+    version = raw.get("version")
+    if isinstance(version, bool) or not isinstance(version, int) or version < 1:
+        raise ImportFileError(file, f"backup version {version!r} is not a version restday wrote")
+    if version > BACKUP_VERSION:
         raise ImportFileError(
             file,
             f"backup version {version} was written by a newer restday; this one reads up to {BACKUP_VERSION}",
         )
-    try:
-        sessions = [_session(s) for s in data["sessions"]]
-        checkins = [CheckIn.from_dict(c) for c in data["checkins"]]
-        profile = Profile.from_dict(data["profile"])
-        aliases = dict(data["aliases"])
-    except (KeyError, TypeError, ValueError) as exc:
-        raise ImportFileError(file, f"malformed backup: {type(exc).__name__} {exc}") from None
+    problems: list[Problem] = []
+    data = Fields(raw, "", problems)
+    profile = read_profile(data.mapping("profile"), "profile", problems)
+    if profile is not None:
+        problems += [_within(p, "profile") for p in profile_problems(profile)]
+    backup = _Backup(profile or Profile(), [], [], [], {}, [])
+    _sessions(data, now, problems, backup)
+    _checkins(data, now, problems, backup)
+    _aliases(data, problems, backup)
+    _plans(data, problems, backup)
+    if problems:
+        first = problems[0]
+        more = len(problems) - 1
+        extra = f" (and {more} more {'problem' if more == 1 else 'problems'})" if more else ""
+        shown = "; ".join(p.worded() for p in problems[1:_SHOWN_PROBLEMS])
+        also = f"; {shown}" if shown else ""
+        value = None if first.value is None else str(first.value)
+        raise ImportFileError(
+            file, f"{first.message}{also}{extra}", record=first.field, value=value
+        )
+    return backup
+
+
+def restore(
+    db: "Database", files: Sequence[Path], *, now: datetime, user: str = LOCAL_USER
+) -> Restored:
+    """Restore a backup into a database that holds nothing yet of this person; all or nothing."""
+    if len(files) != 1:
+        raise ImportFileError(", ".join(map(str, files)), "restore takes exactly one backup file")
+    file = files[0]
+    backup = _read(file, now)
     with db.transaction() as tx:
         user_id = tx.ensure_user(user)
-        existing = len(tx.session_loads(user_id, None, None))
-        if existing:
-            raise ImportFileError(
-                file, f"restore needs an empty database, but it already has {existing} sessions"
+        held = {kind: n for kind, n in tx.record_counts(user_id).items() if n}
+        if held:
+            what = ", ".join(f"{n} {kind}" for kind, n in held.items())
+            raise Conflict(
+                f"{file}: restore needs a database without your records, but it already has {what}; "
+                "restore into a new database (--database-url) instead"
             )
-        tx.save_profile(user_id, profile)
-        tx.add_sessions(user_id, sessions, notes=[s.get("notes") for s in data["sessions"]])
-        for checkin in checkins:
+        replaced = tx.has_profile(user_id)
+        tx.save_profile(user_id, backup.profile)
+        tx.add_sessions(user_id, backup.sessions, notes=backup.notes)
+        for checkin in backup.checkins:
             tx.add_checkin(user_id, checkin)
-        for name, exercise_id in aliases.items():
+        for name, exercise_id in backup.aliases.items():
             tx.set_alias(user_id, name, exercise_id)
-    return {"sessions": len(sessions), "checkins": len(checkins)}
+        for start, plan in backup.plans:
+            tx.save_plan(user_id, start, json.dumps(plan, allow_nan=False))
+    return Restored(
+        len(backup.sessions), len(backup.checkins), len(backup.aliases), len(backup.plans), replaced
+    )

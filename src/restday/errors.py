@@ -52,7 +52,7 @@ class Problem:
 def _shown(value: object) -> str:
     if isinstance(value, bool) or not isinstance(value, int | float):
         text = str(value)
-        return f'"{text[:60]}…"' if len(text) > 60 else f'"{text}"'
+        return f'"{text[:120]}…"' if len(text) > 120 else f'"{text}"'
     return f"{value:g}" if isinstance(value, float) else str(value)
 
 

@@ -5,7 +5,7 @@ from bisect import bisect_left, insort
 from collections import Counter, defaultdict
 from collections.abc import Callable, Sequence
 from dataclasses import dataclass, field, replace
-from datetime import datetime, timedelta, tzinfo
+from datetime import UTC, datetime, timedelta, tzinfo
 from itertools import islice
 from pathlib import Path
 from typing import TYPE_CHECKING
@@ -13,12 +13,14 @@ from zoneinfo import ZoneInfo
 
 from restday.catalog import exercise_candidates, resolve_activity, resolve_exercise
 from restday.domain import ActivityKind, Session, SessionKind
+from restday.domain.validate import require, session_problems, text_problem
 from restday.errors import ImportFileError, InvalidInput
 from restday.io.base import ImportedSession, ParseResult, SkippedRow
 from restday.service import LOCAL_USER
 
 if TYPE_CHECKING:
     from restday.store.db import Database
+    from restday.store.repo import Repository, SessionItem, StoredSession
 
 __all__ = [
     "FORMATS",
@@ -64,6 +66,7 @@ class ImportReport:
     sessions_added: int = 0
     sets_added: int = 0
     sessions_skipped_duplicate: int = 0
+    sessions_replaced: int = 0
     rows_skipped_invalid: list[SkippedRow] = field(default_factory=list)
     unmatched_exercises: list[Unmatched] = field(default_factory=list)
     warnings: list[str] = field(default_factory=list)
@@ -91,11 +94,59 @@ def expand(paths: Sequence[Path], fmt: str) -> list[Path]:
 
 def _parse(fmt: str, path: Path, skip_invalid: bool, tz: tzinfo) -> ParseResult:
     module = importlib.import_module(FORMATS[fmt][0])
-    if fmt in ("strong", "hevy"):
-        result: ParseResult = module.parse(path, skip_invalid=skip_invalid, tz=tz)
-    else:
-        result = module.parse(path, skip_invalid=skip_invalid)
+    try:
+        if fmt in ("strong", "hevy"):
+            result: ParseResult = module.parse(path, skip_invalid=skip_invalid, tz=tz)
+        else:
+            result = module.parse(path, skip_invalid=skip_invalid)
+    except OSError as exc:
+        raise ImportFileError(path, f"cannot be read ({exc.strerror or exc})") from None
     return result
+
+
+def _valid(
+    file: Path, result: ParseResult, now: datetime, skip_invalid: bool, skipped: list[SkippedRow]
+) -> list[ImportedSession]:
+    """The file's sessions that pass the validation gate; the others raise, or are skipped."""
+    kept = []
+    for item in result.sessions:
+        problems = session_problems(item.session, now=now)
+        if not problems:
+            kept.append(item)
+            continue
+        first = problems[0]
+        value = None if first.value is None else str(first.value)
+        if not skip_invalid:
+            raise ImportFileError(
+                file,
+                first.message,
+                line=item.line,
+                record=item.record,
+                column=first.field,
+                value=value,
+            )
+        problem = f"{first.message}; the whole session is left out"
+        skipped.append(SkippedRow(str(file), item.line, problem, first.field, value, item.record))
+    return kept
+
+
+def _incomplete(
+    file: Path, result: ParseResult, kept: list[ImportedSession], tz: tzinfo
+) -> list[str]:
+    """Warnings for sessions imported without some of their rows, and how to bring them in later."""
+    again = "once they are fixed, import the file again with --replace to bring them in"
+    found = []
+    for item in kept:
+        if item.skipped_rows:
+            rows = "row" if item.skipped_rows == 1 else "rows"
+            found.append(
+                f"{file}: the session at {item.session.start.astimezone(tz):%Y-%m-%d %H:%M} "
+                f"(line {item.line}) is imported without its {item.skipped_rows} skipped {rows}; {again}"
+            )
+    unplaced = len(result.skipped) - sum(item.skipped_rows for item in result.sessions)
+    if kept and unplaced > 0:
+        found.append(f"{file}: its sessions are imported without {unplaced} skipped rows; {again}")
+    return found
 
 
 class _Names:
@@ -170,15 +221,19 @@ def import_files(
     fmt: str,
     paths: Sequence[Path],
     *,
+    now: datetime,
     user: str = LOCAL_USER,
     skip_invalid: bool = False,
     dry_run: bool = False,
+    replace: bool = False,
     progress: Callable[[Path], None] | None = None,
 ) -> ImportReport:
-    """Parse every file first (nothing is written if one fails), then add the new sessions at once."""
+    """Parse and validate every file first (nothing is written if one fails), then add the new
+    sessions at once; with `replace`, sessions imported before that the files now give
+    differently are replaced by the files' version."""
     files = expand(paths, fmt)
-    with db.transaction() as tx:
-        user_id = tx.ensure_user(user)
+    with db.reading() as tx:
+        user_id = tx.existing_user(user)
         tz = ZoneInfo(tx.get_profile(user_id).timezone)
         names = _Names(tx.aliases(user_id))
     report = ImportReport(files=[str(f) for f in files], dry_run=dry_run)
@@ -186,36 +241,71 @@ def import_files(
     for file in files:
         try:
             result = _parse(fmt, file, skip_invalid, tz)
+            kept = _valid(file, result, now, skip_invalid, result.skipped)
         except ImportFileError as error:
             if not skip_invalid or len(files) == 1:
                 raise
             report.files_skipped.append(str(error))
             report.files.remove(str(file))
             continue
-        parsed += [(file, item) for item in result.sessions]
+        parsed += [(file, item) for item in kept]
         report.rows_skipped_invalid += result.skipped
         report.warnings += [f"{file}: {w}" for w in result.warnings]
+        report.warnings += _incomplete(file, result, kept, tz)
         if progress:
             progress(file)
+    if not parsed:
+        return report
+    with db.transaction() as tx:
+        _add(tx, tx.ensure_user(user), fmt, parsed, names, tz, report, replace)
+    return report
+
+
+def _add(
+    tx: "Repository",
+    user_id: int,
+    fmt: str,
+    parsed: list[tuple[Path, ImportedSession]],
+    names: "_Names",
+    tz: tzinfo,
+    report: ImportReport,
+    replace: bool,
+) -> None:
+    """Add the parsed sessions that are new (and with `replace`, those that changed)."""
     unmatched: Counter[str] = Counter()
-    items: list[tuple[Session, list[str | None], str, str | None]] = []
+    items: list[SessionItem] = []
+    replaced: list[int] = []
     seen: set[str] = set()
     recorded = _Recorded(tz)
-    with db.transaction() as tx:
-        known = tx.known_fingerprints(user_id, [item.fingerprint for _, item in parsed])
-        fresh = [item.session.start for _, item in parsed if item.fingerprint not in known]
-        if fresh:
-            for session_id, kind, start, minutes, source in tx.session_spans(
-                user_id, min(fresh) - SAME_ACTIVITY_START, max(fresh) + SAME_ACTIVITY_START
-            ):
-                if source != fmt or fmt in DEVICE_FORMATS:
-                    recorded.add(kind, start, minutes, f"session {session_id} from {source}")
-        for file, item in parsed:
-            if item.fingerprint in known or item.fingerprint in seen:
+    known = tx.known_fingerprints(user_id, [item.fingerprint for _, item in parsed])
+    stored = {}
+    if replace and known:
+        stored = {s.fingerprint: s for s in tx.sessions_with_fingerprints(user_id, known)}
+    fresh = [item.session.start for _, item in parsed if item.fingerprint not in known]
+    if fresh:
+        for session_id, kind, start, minutes, source in tx.session_spans(
+            user_id, min(fresh) - SAME_ACTIVITY_START, max(fresh) + SAME_ACTIVITY_START
+        ):
+            if source != fmt or fmt in DEVICE_FORMATS:
+                recorded.add(kind, start, minutes, f"session {session_id} from {source}")
+    for file, item in parsed:
+        if item.fingerprint in seen:
+            report.sessions_skipped_duplicate += 1
+            continue
+        seen.add(item.fingerprint)
+        session = _as_endurance(item.session)
+        if session is item.session:
+            ids = [names.id_of(e.name) for e in session.exercises]
+        else:
+            ids = [None] * len(session.exercises)
+        if item.fingerprint in known:
+            old = stored.get(item.fingerprint)
+            if old is None or _same(old, session, ids, fmt):
                 report.sessions_skipped_duplicate += 1
                 continue
-            seen.add(item.fingerprint)
-            session = _as_endurance(item.session)
+            assert old.session.id is not None
+            replaced.append(old.session.id)
+        else:
             twin = recorded.same_as(session)
             if twin is not None:
                 report.sessions_skipped_duplicate += 1
@@ -226,27 +316,39 @@ def import_files(
                 continue
             if fmt in DEVICE_FORMATS:
                 recorded.add(session.kind, session.start, session.minutes, file.name)
-            if session is not item.session:
-                items.append((session, [None] * len(session.exercises), fmt, item.fingerprint))
-                continue
-            ids = [names.id_of(e.name) for e in item.session.exercises]
+        if session is item.session:
             unmatched.update(
-                e.name for e, i in zip(item.session.exercises, ids, strict=True) if i is None
+                e.name for e, i in zip(session.exercises, ids, strict=True) if i is None
             )
-            items.append((item.session, ids, fmt, item.fingerprint))
-        report.sessions_added = len(items)
-        report.sets_added = sum(len(e.sets) for s, *_ in items for e in s.exercises)
-        if not dry_run:
-            tx.add_sessions(user_id, items)
+        items.append((session, ids, fmt, item.fingerprint))
+    report.sessions_replaced = len(replaced)
+    report.sessions_added = len(items) - len(replaced)
+    report.sets_added = sum(len(e.sets) for s, *_ in items for e in s.exercises)
+    if not report.dry_run:
+        tx.delete_sessions(user_id, replaced)
+        tx.add_sessions(user_id, items)
     report.unmatched_exercises = [
         Unmatched(name, count, tuple(exercise_candidates(name)))
         for name, count in unmatched.most_common()
     ]
-    return report
+
+
+def _same(old: "StoredSession", session: Session, ids: Sequence[str | None], fmt: str) -> bool:
+    """Whether a stored session holds what the file gives now (times compared in UTC)."""
+
+    def plain(s: Session) -> dict[str, object]:
+        return replace(s, start=s.start.astimezone(UTC), id=None).to_dict()
+
+    return (old.source, list(old.exercise_ids), plain(old.session)) == (
+        fmt,
+        list(ids),
+        plain(session),
+    )
 
 
 def map_exercise(db: "Database", name: str, target: str, user: str = LOCAL_USER) -> tuple[str, int]:
     """Map an imported exercise name to a catalogue exercise; returns its name and the rows changed."""
+    require([text_problem("exercise", name, "name")])
     exercise = resolve_exercise(target)
     with db.transaction() as tx:
         user_id = tx.ensure_user(user)
@@ -256,7 +358,7 @@ def map_exercise(db: "Database", name: str, target: str, user: str = LOCAL_USER)
 
 def unmatched(db: "Database", user: str = LOCAL_USER) -> list[Unmatched]:
     """Exercise names in the history that no catalogue exercise or alias covers, most frequent first."""
-    with db.transaction() as tx:
-        counts = tx.unmatched_exercise_names(tx.ensure_user(user))
+    with db.reading() as tx:
+        counts = tx.unmatched_exercise_names(tx.existing_user(user))
     ordered = sorted(counts.items(), key=lambda item: (-item[1], item[0]))
     return [Unmatched(name, count, tuple(exercise_candidates(name))) for name, count in ordered]

@@ -2,23 +2,25 @@
 
 import json
 from dataclasses import dataclass
-from datetime import date, datetime, time, timedelta
+from datetime import UTC, date, datetime, time, timedelta
 from typing import TYPE_CHECKING, Any
 from zoneinfo import ZoneInfo
 
 from restday import engine
 from restday.catalog import load_activities
 from restday.domain import Goal, Intensity, Region, SessionKind
+from restday.domain.validate import asked_moment_problem, number_problem, require
 from restday.engine.intensity import session_intensity
 from restday.engine.planner import PlanHistory, PlanRequest, make_plan
 from restday.engine.streaks import class_streak, training_streak
+from restday.errors import Problem
 from restday.rules import Rulebook
 from restday.service import LOCAL_USER, engine_inputs
 
 if TYPE_CHECKING:
     from restday.store.db import Database
 
-__all__ = ["PlanAsk", "check", "plan", "template"]
+__all__ = ["PlanAsk", "check", "check_ask", "plan", "template"]
 
 
 @dataclass(frozen=True, slots=True)
@@ -64,12 +66,30 @@ def _history(inputs: engine.Inputs, start: date, moment: datetime, rules: Rulebo
     )
 
 
+def _first_day_problem(start: date) -> Problem | None:
+    return asked_moment_problem(datetime.combine(start, time(12), UTC), "first_day")
+
+
+def check_ask(ask: PlanAsk) -> None:
+    """Refuse a request outside the bounds: 1-4 weeks from a day in 1970-2099, and so on."""
+    require(
+        [
+            _first_day_problem(ask.start),
+            number_problem("plan.weeks", ask.weeks),
+            number_problem("plan.sessions", ask.sessions),
+            number_problem("plan.minutes", ask.minutes),
+            number_problem("plan.max_classes_in_row", ask.max_classes_in_row),
+        ]
+    )
+
+
 def plan(db: "Database", rules: Rulebook, ask: PlanAsk, user: str = LOCAL_USER) -> dict[str, Any]:
     """A plan from the person's state at the start, checked by the independent checker, and kept."""
     from restday.engine.plancheck import check_plan
 
-    with db.transaction() as tx:
-        user_id = tx.ensure_user(user)
+    check_ask(ask)
+    with db.reading() as tx:
+        user_id = tx.existing_user(user)
         profile = tx.get_profile(user_id)
         moment = datetime.combine(
             ask.start, time(rules.plan_layout.hour), ZoneInfo(profile.timezone)
@@ -96,7 +116,7 @@ def plan(db: "Database", rules: Rulebook, ask: PlanAsk, user: str = LOCAL_USER) 
     )
     result["violations"] = [v.to_dict() for v in check_plan(result, rules, activities)]
     with db.transaction() as tx:
-        tx.save_plan(tx.ensure_user(user), result["start"], json.dumps(result))
+        tx.save_plan(tx.ensure_user(user), result["start"], json.dumps(result, allow_nan=False))
     return result
 
 
@@ -111,6 +131,7 @@ def template(name: str, start: date, rules: Rulebook) -> dict[str, Any]:
     """One of the article's example weeks, starting on `start`, with the checker's verdict."""
     from restday.templates import load_template
 
+    require([_first_day_problem(start)])
     result: dict[str, Any] = load_template(name, start)
     result["violations"] = check(result, rules)
     return result

@@ -12,10 +12,10 @@ from restday.domain import CheckIn, ExerciseEntry, Experience, Goal, LoadMetric,
 from restday.domain.bounds import ID_MAX
 from restday.domain.validate import (
     asked_moment_problem,
-    check,
     checkin_problems,
     number_problem,
     profile_problems,
+    require,
     session_problems,
 )
 from restday.engine.intensity import heart_rate_intensity
@@ -57,8 +57,8 @@ class LogResult:
 
 def profile(db: "Database", user: str = LOCAL_USER) -> Profile:
     """The person's profile (defaults until one is saved)."""
-    with db.transaction() as tx:
-        return tx.get_profile(tx.ensure_user(user))
+    with db.reading() as tx:
+        return tx.get_profile(tx.existing_user(user))
 
 
 def update_profile(
@@ -89,7 +89,7 @@ def update_profile(
             max_hr_bpm=current.max_hr_bpm if max_hr_bpm is None else max_hr_bpm,
             load_metric=load_metric or current.load_metric,
         )
-        check(profile_problems(updated))
+        require(profile_problems(updated))
         tx.save_profile(user_id, updated)
         return updated
 
@@ -104,7 +104,7 @@ def log_session(
     db: "Database", session: Session, now: datetime, user: str = LOCAL_USER
 ) -> LogResult:
     """Store a valid session; its exercises must resolve in the catalogue."""
-    check(session_problems(session, now=now))
+    require(session_problems(session, now=now))
     resolved = [with_muscles(e) for e in session.exercises]
     session = replace(session, exercises=tuple(e for e, _ in resolved))
     with db.transaction() as tx:
@@ -118,7 +118,7 @@ def log_session(
 
 def checkin(db: "Database", entry: CheckIn, now: datetime, user: str = LOCAL_USER) -> int:
     """Store a valid check-in."""
-    check(checkin_problems(entry, now=now))
+    require(checkin_problems(entry, now=now))
     with db.transaction() as tx:
         return tx.add_checkin(tx.ensure_user(user), entry)
 
@@ -162,9 +162,9 @@ def load(
     db: "Database", rules: Rulebook, at: datetime, days: int, user: str = LOCAL_USER
 ) -> LoadReport:
     """The training-load model for the `days` days up to `at`."""
-    check([asked_moment_problem(at, "at"), number_problem("load.days", days)])
-    with db.transaction() as tx:
-        user_id = tx.ensure_user(user)
+    require([asked_moment_problem(at, "at"), number_problem("load.days", days)])
+    with db.reading() as tx:
+        user_id = tx.existing_user(user)
         samples = _load_samples(tx, user_id, at)
         profile = tx.get_profile(user_id)
     return load_report(samples, profile, rules, at, days, ZoneInfo(profile.timezone))
@@ -172,9 +172,9 @@ def load(
 
 def status(db: "Database", rules: Rulebook, at: datetime, user: str = LOCAL_USER) -> engine.Status:
     """Every muscle's recovery at `at`."""
-    check([asked_moment_problem(at, "at")])
-    with db.transaction() as tx:
-        inputs = engine_inputs(tx, tx.ensure_user(user), rules, at)
+    require([asked_moment_problem(at, "at")])
+    with db.reading() as tx:
+        inputs = engine_inputs(tx, tx.existing_user(user), rules, at)
     return engine.muscle_status(inputs, at)
 
 
@@ -186,9 +186,9 @@ def today(
     user: str = LOCAL_USER,
 ) -> engine.Today:
     """Today's verdict at `at`; `minutes` is the time the person has."""
-    check([asked_moment_problem(at, "at"), number_problem("today.minutes", minutes)])
-    with db.transaction() as tx:
-        inputs = engine_inputs(tx, tx.ensure_user(user), rules, at)
+    require([asked_moment_problem(at, "at"), number_problem("today.minutes", minutes)])
+    with db.reading() as tx:
+        inputs = engine_inputs(tx, tx.existing_user(user), rules, at)
     return engine.today(inputs, at, minutes)
 
 
@@ -199,9 +199,9 @@ def history(
     user: str = LOCAL_USER,
 ) -> Sequence[Session]:
     """Logged sessions between two moments, oldest first."""
-    check(asked_moment_problem(m, f) for m, f in ((since, "since"), (until, "at")) if m)
-    with db.transaction() as tx:
-        return [s.session for s in tx.sessions_between(tx.ensure_user(user), since, until)]
+    require(asked_moment_problem(m, f) for m, f in ((since, "since"), (until, "at")) if m)
+    with db.reading() as tx:
+        return [s.session for s in tx.sessions_between(tx.existing_user(user), since, until)]
 
 
 def delete_session(db: "Database", session_id: int, user: str = LOCAL_USER) -> Session:

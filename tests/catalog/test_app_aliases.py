@@ -22,7 +22,7 @@ def _logged_names(shared_data) -> Counter[str]:
     names: Counter[str] = Counter()
     for module, folder in ((strong, "strong"), (hevy, "hevy")):
         for path in sorted((shared_data / folder).glob("*.csv")):
-            for item in module.parse(path).sessions:
+            for item in module.parse(path, skip_invalid=True).sessions:
                 for exercise in item.session.exercises:
                     names[exercise.name] += max(len(exercise.sets), 1)
     return names
@@ -32,7 +32,8 @@ def test_nearly_all_logged_sets_of_real_exports_find_their_exercise(shared_data)
     names = _logged_names(shared_data)
     resolved = [name for name in names if _resolves(name)]
 
-    # Before the app aliases: 200 of 342 names, 35,249 of 37,875 rows.
+    # Before the app aliases: 200 of 342 names, 35,249 of 37,875 rows. (One row of 877777 reps in
+    # dstanek_lifting.csv is out of bounds and skipped; its exercise has other rows.)
     assert (len(names), len(resolved)) == (342, 306)
     assert sum(names[n] for n in resolved) >= 0.98 * sum(names.values())
 

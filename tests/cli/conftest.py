@@ -2,6 +2,7 @@
 
 import json
 import os
+import sqlite3
 import subprocess
 import sys
 from dataclasses import dataclass
@@ -55,6 +56,42 @@ class Cli:
 @pytest.fixture
 def cli(tmp_path) -> Cli:
     return Cli(tmp_path / "restday.db")
+
+
+class InProcessCli:
+    """The command line run in this process (`restday.cli.app.run`) on one SQLite file: the same
+    code as the console script, without starting Python for every command."""
+
+    def __init__(self, db: Path, monkeypatch: pytest.MonkeyPatch, capsys) -> None:
+        self.db, self.monkeypatch, self.capsys = db, monkeypatch, capsys
+        monkeypatch.setenv("RESTDAY_DATABASE_URL", f"sqlite:///{db}")
+        monkeypatch.setenv("HOME", str(db.parent))
+
+    def __call__(self, *args: str) -> Result:
+        from restday.cli.app import run
+
+        self.capsys.readouterr()
+        code = run(list(args))
+        out, err = self.capsys.readouterr()
+        return Result(code, out, err)
+
+    def ok(self, *args: str) -> Result:
+        result = self(*args)
+        assert result.code == 0, result.err
+        return result
+
+    def dump(self) -> list[str]:
+        """Every row of the database as SQL, to compare before and after a refused command."""
+        if not self.db.exists():
+            return []
+        with sqlite3.connect(self.db) as con:
+            return list(con.iterdump())
+
+
+@pytest.fixture
+def restday(tmp_path, monkeypatch, capsys) -> InProcessCli:
+    """restday's command line in this process, on a new SQLite file."""
+    return InProcessCli(tmp_path / "restday.db", monkeypatch, capsys)
 
 
 def validate(data, contract: str) -> None:

@@ -99,7 +99,7 @@ def test_a_backup_round_trips_into_an_empty_database(cli, tmp_path):
     other.ok("export", "json", str(again))
     assert json.loads(again.read_text()) == json.loads(backup.read_text())
     refused = other("import", "json", str(backup))
-    assert refused.code == 2 and "empty database" in refused.err
+    assert refused.code == 2 and "restore needs a database without your records" in refused.err
 
 
 def test_a_backup_from_a_newer_restday_is_refused(cli, tmp_path):

@@ -39,6 +39,13 @@ def import_(
         bool,
         typer.Option("--skip-invalid", help="Import the valid rows and list the skipped ones."),
     ] = False,
+    replace: Annotated[
+        bool,
+        typer.Option(
+            "--replace",
+            help="Replace sessions imported before that the files now give differently.",
+        ),
+    ] = False,
     json: Json = False,
     lang: Lang = None,
 ) -> None:
@@ -51,13 +58,20 @@ def import_(
     if fmt is ImportFormat.json:
         from restday import backup
 
-        renderer.restored(backup.restore(db, files), json)
+        renderer.restored(backup.restore(db, files, now=_now()), json)
         return
     from restday import importing
 
     with renderer.progress(len(importing.expand(files, fmt.value)), enabled=not json) as advance:
         report = importing.import_files(
-            db, fmt.value, files, skip_invalid=skip_invalid, dry_run=dry_run, progress=advance
+            db,
+            fmt.value,
+            files,
+            now=_now(),
+            skip_invalid=skip_invalid,
+            dry_run=dry_run,
+            replace=replace,
+            progress=advance,
         )
     renderer.import_report(report, json)
 
@@ -119,6 +133,8 @@ def export(
             line = renderer.session_line(session)
             return line.split("\n")[0], line
 
+        from restday.outfile import write_output
+
         sessions = service.history(db)
         calendar = history_to_ics(
             sessions,
@@ -127,7 +143,7 @@ def export(
             name=renderer.t.ui("ui.calendar_history"),
             describe=describe,
         )
-        file.write_bytes(calendar)
+        write_output(file, calendar, "file", backup.database_file(db))
         written = {"sessions": len(sessions)}
     elif fmt is ExportFormat.json:
         written = backup.export_json(db, file)

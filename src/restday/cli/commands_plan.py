@@ -32,17 +32,15 @@ def plan(
     start: Annotated[
         str | None, typer.Option(help="First day, YYYY-MM-DD (default: today).")
     ] = None,
-    weeks: Annotated[int, typer.Option(min=1, max=4, help="How many weeks.")] = 1,
+    weeks: Annotated[int, typer.Option(help="How many weeks, 1 to 4.")] = 1,
     available: Annotated[
         str | None,
         typer.Option(help="Free days, e.g. mon,tue,thu,sat or with minutes mon=60,wed=30."),
     ] = None,
     sessions: Annotated[
-        int | None, typer.Option(min=1, max=7, help="Training sessions a week at most.")
+        int | None, typer.Option(help="Training sessions a week at most (1 to 7).")
     ] = None,
-    minutes: Annotated[
-        float | None, typer.Option(min=10, max=600, help="Minutes a session.")
-    ] = None,
+    minutes: Annotated[float | None, typer.Option(help="Minutes a session (10 to 600).")] = None,
     focus: Annotated[
         str | None, typer.Option(help="Regions to train, e.g. legs,arms,core.")
     ] = None,
@@ -54,7 +52,7 @@ def plan(
     ] = None,
     max_classes_in_row: Annotated[
         int | None,
-        typer.Option("--max-classes-in-row", min=1, max=4, help="3 by default, 4 at most."),
+        typer.Option("--max-classes-in-row", help="3 by default, 4 at most."),
     ] = None,
     template: Annotated[
         TemplateChoice | None,
@@ -95,6 +93,11 @@ def plan(
         first = date.fromisoformat(start) if start else _now().astimezone(renderer.tz).date()
     except ValueError:
         raise InvalidInput(f'Invalid --start "{start}": use a date like 2026-11-30') from None
+    if ics is not None:
+        from restday.backup import database_file
+        from restday.outfile import check_output
+
+        check_output(ics, "ics", database_file(db))
     if template is not None:
         result = planning.template(template.value, first, rules)
     else:
@@ -114,5 +117,5 @@ def plan(
         )
         result = planning.plan(db, rules, ask)
     if ics is not None:
-        renderer.plan_ics(result, ics, rules.plan_layout.hour, _now())
+        renderer.plan_ics(result, ics, rules.plan_layout.hour, _now(), database_file(db))
     renderer.plan(result, json)

@@ -47,6 +47,9 @@ FIELD_OPTIONS = {
     "sessions": "--sessions",
     "max_classes_in_row": "--max-classes-in-row",
     "name": "NAME",
+    "first_day": "--start",
+    "file": "FILE",
+    "ics": "--ics",
 }
 
 

@@ -75,7 +75,7 @@ class Renderer(DataOutput, PlanOutput):
         return out
 
     def _print_json(self, data: Mapping[str, Any]) -> None:
-        print(json.dumps(data, ensure_ascii=False, indent=2))
+        print(json.dumps(data, ensure_ascii=False, indent=2, allow_nan=False))
 
     def _console(self, stderr: bool = False) -> Any:
         from rich.console import Console

@@ -3,6 +3,7 @@
 `DataOutput` is mixed into `render.Renderer`, which supplies the language and the printing blocks.
 """
 
+import dataclasses
 import sys
 from collections.abc import Callable, Iterable, Iterator, Mapping, Sequence
 from contextlib import contextmanager
@@ -14,6 +15,7 @@ from restday.engine import Reason, RestWarning, Suggestion
 from restday.engine.load import LoadReport
 
 if TYPE_CHECKING:
+    from restday.backup import Restored
     from restday.importing import ImportReport, Unmatched
     from restday.locales import Translator
 
@@ -117,10 +119,12 @@ class DataOutput:
             "sessions_added": report.sessions_added,
             "sets_added": report.sets_added,
             "sessions_skipped_duplicate": report.sessions_skipped_duplicate,
+            "sessions_replaced": report.sessions_replaced,
             "rows_skipped_invalid": [
                 {
                     "file": r.file,
                     "line": r.line,
+                    "record": r.record,
                     "column": r.column,
                     "value": r.value,
                     "problem": r.problem,
@@ -151,8 +155,11 @@ class DataOutput:
                 },
             )
         )
+        if report.sessions_replaced:
+            print(t.text("ui.import_replaced", {"sessions": report.sessions_replaced}))
         for row in report.rows_skipped_invalid:
-            where = f"{row.file}, line {row.line}" + (
+            where = row.file + (f", line {row.line}" if row.line is not None else "")
+            where += (f", {row.record}" if row.record else "") + (
                 f", column {row.column}" if row.column else ""
             )
             print(f"  {t.ui('ui.skipped')}: {where}: {row.problem}")
@@ -199,14 +206,15 @@ class DataOutput:
             self.t.text("ui.exported", {"file": str(file), "sessions": counts.get("sessions", 0)})
         )
 
-    def restored(self, counts: Mapping[str, int], as_json: bool) -> None:
+    def restored(self, restored: "Restored", as_json: bool) -> None:
         """What a restore brought back."""
         if as_json:
-            self._print_json(dict(counts))
+            self._print_json(dataclasses.asdict(restored))
             return
         print(
             self.t.text(
-                "ui.restored",
-                {"sessions": counts.get("sessions", 0), "checkins": counts.get("checkins", 0)},
+                "ui.restored", {"sessions": restored.sessions, "checkins": restored.checkins}
             )
         )
+        if restored.profile_replaced:
+            print(self.t.ui("ui.profile_replaced"))

@@ -129,19 +129,26 @@ class PlanOutput:
         for v in found:
             print(f"  • {v['text']} ({v['rule']})")
 
-    def plan_ics(self, result: Mapping[str, Any], path: Path, hour: int, now: datetime) -> None:
+    def plan_ics(
+        self,
+        result: Mapping[str, Any],
+        path: Path,
+        hour: int,
+        now: datetime,
+        database: str | None,
+    ) -> None:
         """Write the plan as an iCalendar file."""
         from restday.io.ics import plan_to_ics
+        from restday.outfile import write_output
 
         zone = str(self.tz)
         name = self.t.ui("ui.calendar_name")
-        path.write_bytes(
-            plan_to_ics(
-                result,
-                zone,
-                hour=hour,
-                stamp=now,
-                name=name,
-                describe=lambda day: self.describe_day(day, result),
-            )
+        calendar = plan_to_ics(
+            result,
+            zone,
+            hour=hour,
+            stamp=now,
+            name=name,
+            describe=lambda day: self.describe_day(day, result),
         )
+        write_output(path, calendar, "ics", database)

@@ -98,7 +98,7 @@ RANGES: dict[str, Range] = {
     "session.distance_km": Range(0, 1000, "km"),
     "session.avg_hr_bpm": Range(20, 250, "bpm"),
     "session.max_hr_bpm": Range(20, 250, "bpm"),
-    "set.reps": Range(1, 1000, whole=True),
+    "set.reps": Range(1, 10_000, whole=True),
     "set.seconds": Range(0, 86400, "s", above=True),
     "set.weight_kg": Range(0, 1000, "kg"),
     "set.rpe": Range(1, 10),

@@ -1,7 +1,7 @@
 """What makes a session, set, check-in and profile valid: the one gate every entry path passes.
 
 Each `*_problems` function lists every problem of a value (empty when it is valid), each naming its
-field as the domain does (`minutes`, `exercises[0].sets[2].reps`); `check` raises them together as
+field as the domain does (`minutes`, `exercises[0].sets[2].reps`); `require` raises them together as
 one InvalidInput. The bounds are in `bounds`; `now` is passed in, never read from a clock.
 """
 
@@ -27,11 +27,11 @@ from restday.errors import InvalidInput, Problem
 
 __all__ = [
     "asked_moment_problem",
-    "check",
     "checkin_problems",
     "done_moment_problem",
     "number_problem",
     "profile_problems",
+    "require",
     "session_problems",
     "set_problems",
     "text_problem",
@@ -39,7 +39,7 @@ __all__ = [
 ]
 
 
-def check(problems: Iterable[Problem | None]) -> None:
+def require(problems: Iterable[Problem | None]) -> None:
     """Raise every problem at once as one InvalidInput (Nones are no problem); return if none."""
     found = [p for p in problems if p is not None]
     if found:
@@ -65,7 +65,9 @@ def text_problem(kind: str, text: object, field: str, *, required: bool = True) 
     if len(text) > TEXT_MAX[kind]:
         return Problem(field, f"must be at most {TEXT_MAX[kind]:,} characters long", text)
     if not _printable(text):
-        return Problem(field, "must not hold control characters", text.encode("unicode_escape").decode("ascii"))
+        return Problem(
+            field, "must not hold control characters", text.encode("unicode_escape").decode("ascii")
+        )
     return None
 
 

@@ -31,13 +31,15 @@ class SkippedRow:
 
 @dataclass(frozen=True, slots=True)
 class ImportedSession:
-    """A session read from a file: exercise names as the file wrote them (muscles empty), and
-    where it is in the file: its first line, or for a file without lines a record ("session 2")."""
+    """A session read from a file: exercise names as the file wrote them (muscles empty), where
+    it is in the file (its first line, or for a file without lines a record: "session 2"), and how
+    many of its rows were left out with --skip-invalid."""
 
     session: Session
     fingerprint: str
     line: int | None = None
     record: str | None = None
+    skipped_rows: int = 0
 
 
 @dataclass(slots=True)

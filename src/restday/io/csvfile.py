@@ -19,6 +19,7 @@ from pathlib import Path
 from typing import TYPE_CHECKING
 
 from restday.domain import SetEntry, SetType
+from restday.domain.bounds import RANGES
 from restday.errors import ImportFileError
 
 if TYPE_CHECKING:
@@ -76,6 +77,7 @@ _MERIDIEM = {"am": 0, "a.m": 0, "a.m.": 0, "pm": 12, "p.m": 12, "p.m.": 12}
 _TIME = re.compile(r"^(\d{1,2}):(\d{2})(?::(\d{2}))?(am|pm)?$")
 _DURATION_PART = re.compile(r"(\d+(?:[.,]\d+)?)\s*([a-z]+)")
 _DURATION_UNITS = {
+    **dict.fromkeys(("d", "day", "days"), 1440.0),
     **dict.fromkeys(("h", "hr", "hrs", "hour", "hours"), 60.0),
     **dict.fromkeys(("m", "min", "mins", "minute", "minutes"), 1.0),
     **dict.fromkeys(("s", "sec", "secs", "second", "seconds"), 1 / 60),
@@ -234,6 +236,8 @@ def parse_duration_min(text: str) -> float:
     parts = _DURATION_PART.findall(s)
     if not parts or _DURATION_PART.sub("", s).strip():
         raise ValueError("not a duration")
+    if any(unit not in _DURATION_UNITS for _, unit in parts):
+        raise ValueError("unknown unit")
     return sum(float(n.replace(",", ".")) * _DURATION_UNITS[u] for n, u in parts)
 
 
@@ -242,7 +246,7 @@ class Values:
 
     def __init__(self, *, decimal_comma: bool, date_example: str) -> None:
         self.decimal_comma, self.date_example = decimal_comma, date_example
-        self._amounts: dict[float, dict[str, float | None]] = {}
+        self._amounts: dict[tuple[str, float], dict[str, float | None]] = {}
         self._counts: dict[str, int | None] = {}
         self._rpes: dict[str, float | None] = {}
         self._dates: dict[str, datetime] = {}
@@ -260,11 +264,11 @@ class Values:
             raise ValueProblem("not a number", column, text)
         return value
 
-    def amount(self, text: str, column: str, scale: float = 1.0) -> float | None:
-        """A weight, time or distance times `scale`; empty or 0 is None; negative is refused."""
-        cache = self._amounts.get(scale)
+    def amount(self, text: str, column: str, bound: str, scale: float = 1.0) -> float | None:
+        """A weight, time or distance times `scale`, within RANGES[bound]; empty or 0 is None."""
+        cache = self._amounts.get((bound, scale))
         if cache is None:
-            cache = self._amounts[scale] = {}
+            cache = self._amounts[bound, scale] = {}
         try:
             return cache[text]
         except KeyError:
@@ -273,12 +277,22 @@ class Values:
         if value < 0:
             raise ValueProblem("must not be negative", column, text)
         # Converted values are kept to the gram, metre or millisecond.
-        cache[text] = result = (value if scale == 1.0 else round(value * scale, 3)) or None
+        result = (value if scale == 1.0 else round(value * scale, 3)) or None
+        problem = RANGES[bound].problem(result or RANGES[bound].high)
+        if problem:
+            unit = RANGES[bound].unit
+            shown = f" (it is {result:,g} {unit})" if scale != 1.0 and unit else ""
+            raise ValueProblem(f"{problem}{shown}", column, text)
+        cache[text] = result
         return result
 
-    def count(self, text: str, column: str) -> int | None:
-        """A whole number such as reps ("8" or "8.0"); empty or 0 is None."""
-        return self.position(text, column) or None
+    def reps(self, text: str, column: str) -> int | None:
+        """Reps ("8" or "8.0") within RANGES["set.reps"]; empty or 0 is None."""
+        value = self.position(text, column) or None
+        problem = RANGES["set.reps"].problem(value or 1)
+        if problem:
+            raise ValueProblem(problem, column, text)
+        return value
 
     def position(self, text: str, column: str) -> int | None:
         """A whole number 0 or more, such as a set number; empty is None."""

@@ -6,6 +6,7 @@ An exercise is a run of rows with its name; a set number seen before in the run 
 newest Strong exports write them shuffled.
 """
 
+from collections import Counter
 from collections.abc import Sequence
 from dataclasses import dataclass
 from datetime import datetime, tzinfo
@@ -110,9 +111,11 @@ def read_workouts(
     path, width = csv_file.path, len(csv_file.header)
     result = ParseResult()
     workouts: dict[tuple[str, ...], _Workout] = {}
+    skipped: Counter[tuple[str, ...]] = Counter()
     rows = empty = 0
     for line, row in csv_file.rows:
         rows += 1
+        key: tuple[str, ...] = ()
         try:
             if len(row) != width:
                 raise ValueProblem(f"the row has {len(row)} fields where the header has {width}")
@@ -126,6 +129,7 @@ def read_workouts(
                     path, p.problem, line=line, column=p.column, value=p.value
                 ) from None
             result.skipped.append(SkippedRow(str(path), line, p.problem, p.column, p.value))
+            skipped[key] += 1
             continue
         if head is not None:
             workout = workouts[key] = _Workout(line, head)
@@ -142,7 +146,7 @@ def read_workouts(
         empty += blank
         workout.add(set_row, blank)
     estimated = 0
-    for workout in workouts.values():
+    for key, workout in workouts.items():
         head = workout.head
         exercises = workout.exercises()
         minutes = head.minutes
@@ -157,7 +161,9 @@ def read_workouts(
             distance_km=round(workout.distance_km, 3) or None,
         )
         ident = fingerprint(source, head.start.isoformat(), head.name)
-        result.sessions.append(ImportedSession(session, ident, workout.line))
+        result.sessions.append(
+            ImportedSession(session, ident, workout.line, skipped_rows=skipped[key])
+        )
     if not rows:
         result.warnings.append("no workouts in the file: it has a header but no rows")
     if estimated:

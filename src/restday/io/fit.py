@@ -28,9 +28,10 @@ from pathlib import Path
 from typing import Any, cast
 
 from restday.domain import ExerciseEntry, Session, SessionKind, SetEntry
+from restday.domain.bounds import LATEST_ASKED
 from restday.errors import ImportFileError
 from restday.io.base import ImportedSession, ParseResult, fingerprint
-from restday.io.track import LATEST, READING_MAX, HeartRates, file_bytes, sport_name
+from restday.io.track import READING_MAX, HeartRates, file_bytes, sport_name
 
 __all__ = ["exercise_name", "parse", "source"]
 
@@ -77,7 +78,7 @@ def _number(value: Any, high: float = READING_MAX) -> float | None:
 
 def _moment(value: Any) -> datetime | None:
     """A decoded value as an aware datetime before 2100, None if missing or damaged."""
-    if isinstance(value, datetime) and value.tzinfo is not None and value < LATEST:
+    if isinstance(value, datetime) and value.tzinfo is not None and value < LATEST_ASKED:
         return value
     return None
 

@@ -16,10 +16,10 @@ from pathlib import Path
 from typing import Any
 
 from restday.domain import Session, SessionKind
+from restday.domain.bounds import EARLIEST
 from restday.errors import ImportFileError
 from restday.io.base import ImportedSession, ParseResult, fingerprint
 from restday.io.track import (
-    EARLIEST,
     Broken,
     HeartRates,
     Implausible,

@@ -12,6 +12,7 @@ from datetime import UTC, tzinfo
 from pathlib import Path
 
 from restday.domain import SetType
+from restday.domain.bounds import RANGES
 from restday.io.base import ParseResult
 from restday.io.csvfile import (
     LB_IN_KG,
@@ -70,6 +71,12 @@ class _Rows:
                     "end_time is before start_time", self.names[self.end], row[self.end]
                 )
             minutes = (end - start).total_seconds() / 60 or None
+            if minutes and RANGES["session.minutes"].problem(minutes):
+                raise ValueProblem(
+                    f"a workout lasts at most 24 hours, this one {minutes:,.0f} min from start_time",
+                    self.names[self.end],
+                    row[self.end],
+                )
         return WorkoutHead(start, row[self.title].strip(), minutes)
 
     def set(self, row: Sequence[str]) -> SetRow | None:
@@ -86,20 +93,23 @@ class _Rows:
                 names[self.type],
                 row[self.type],
             )
-        reps = values.count(row[self.reps], names[self.reps]) if self.reps is not None else None
+        reps = values.reps(row[self.reps], names[self.reps]) if self.reps is not None else None
         rpe = values.rpe(row[self.rpe], names[self.rpe]) if self.rpe is not None else None
         seconds = weight = distance = None
         if self.seconds is not None:
-            seconds = values.amount(row[self.seconds], names[self.seconds])
+            seconds = values.amount(row[self.seconds], names[self.seconds], "set.seconds")
         if self.weight is not None:
-            weight = values.amount(row[self.weight], names[self.weight], self.weight_scale or 1.0)
+            scale = self.weight_scale or 1.0
+            weight = values.amount(row[self.weight], names[self.weight], "set.weight_kg", scale)
             if weight is not None and self.weight_scale is None:
                 self._guessed(
                     "the file does not say whether its weights are in kg or lb; read as kg"
                 )
         if self.distance is not None:
             scale = self.distance_scale or 1.0
-            distance = values.amount(row[self.distance], names[self.distance], scale)
+            distance = values.amount(
+                row[self.distance], names[self.distance], "session.distance_km", scale
+            )
             if distance is not None and self.distance_scale is None:
                 self._guessed("the file does not say which unit its distances are in; read as km")
         entry = values.entry(reps, seconds, weight, rpe, set_type or SetType.NORMAL)

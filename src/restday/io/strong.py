@@ -13,6 +13,7 @@ from datetime import UTC, tzinfo
 from pathlib import Path
 
 from restday.domain import SetType
+from restday.domain.bounds import RANGES
 from restday.errors import InvalidInput
 from restday.io.base import ParseResult
 from restday.io.csvfile import (
@@ -74,16 +75,19 @@ class _Rows:
         start = self.values.date(row[self.date], self.names[self.date])
         minutes = None
         if self.duration_sec is not None:
-            seconds = self.values.amount(row[self.duration_sec], self.names[self.duration_sec])
-            minutes = seconds / 60 if seconds else None
+            column = self.names[self.duration_sec]
+            minutes = self.values.amount(row[self.duration_sec], column, "session.minutes", 1 / 60)
         elif self.duration_text is not None and row[self.duration_text].strip():
-            text = row[self.duration_text]
+            text, column = row[self.duration_text], self.names[self.duration_text]
             try:
                 minutes = parse_duration_min(text)
             except ValueError:
+                raise ValueProblem("not a duration (such as 1h 5m)", column, text) from None
+            problem = RANGES["session.minutes"].problem(minutes or RANGES["session.minutes"].high)
+            if problem:
                 raise ValueProblem(
-                    "not a duration (such as 1h 5m)", self.names[self.duration_text], text
-                ) from None
+                    f"a workout lasts at most 24 hours ({minutes:,.0f} min)", column, text
+                )
         return WorkoutHead(start, row[self.workout].strip(), minutes)
 
     def set(self, row: Sequence[str]) -> SetRow | None:
@@ -96,21 +100,23 @@ class _Rows:
         if set_type is None:
             self.rest_timers += 1
             return None
-        reps = values.count(row[self.reps], names[self.reps]) if self.reps is not None else None
+        reps = values.reps(row[self.reps], names[self.reps]) if self.reps is not None else None
         rpe = values.rpe(row[self.rpe], names[self.rpe]) if self.rpe is not None else None
         seconds = None
         if self.seconds is not None:
-            seconds = values.amount(row[self.seconds], names[self.seconds])
+            seconds = values.amount(row[self.seconds], names[self.seconds], "set.seconds")
         weight = distance = None
         if self.weight is not None:
             scale = self.weight_scale or self._unit(row, self.weight_unit, _WEIGHT_UNITS)
             weight = values.amount(
-                row[self.weight], names[self.weight], scale or self.default_weight
+                row[self.weight], names[self.weight], "set.weight_kg", scale or self.default_weight
             )
             self.guessed_weight |= scale is None and weight is not None and not self.told_unit
         if self.distance is not None:
             scale = self.distance_scale or self._unit(row, self.distance_unit, _DISTANCE_UNITS)
-            distance = values.amount(row[self.distance], names[self.distance], scale or 1.0)
+            distance = values.amount(
+                row[self.distance], names[self.distance], "session.distance_km", scale or 1.0
+            )
             self.guessed_distance |= scale is None and distance is not None
         entry = values.entry(reps, seconds, weight, rpe, set_type)
         return SetRow(exercise, order, entry, distance)

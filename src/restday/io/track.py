@@ -10,12 +10,11 @@ from typing import Any
 
 from restday.catalog import load_activities
 from restday.domain import ActivityKind
+from restday.domain.bounds import LATEST_ASKED
 from restday.errors import ImportFileError
 from restday.io.base import SkippedRow
 
 __all__ = [
-    "EARLIEST",
-    "LATEST",
     "READING_MAX",
     "Broken",
     "HeartRates",
@@ -32,13 +31,10 @@ __all__ = [
     "xml_elements",
 ]
 
-# No GPS watch recorded anything before 1970; earlier times are placeholders (GPSBabel writes 1901).
-EARLIEST = datetime(1970, 1, 1, tzinfo=UTC)
-
-# Times outside [_FIRST_CLOCK, LATEST) are no clock's (year 1, year 9999): not plausible times.
-# The import gate narrows this further, to a few days after now.
+# No GPS watch recorded anything before EARLIEST (1970); earlier times are placeholders (GPSBabel
+# writes 1901). Times outside [_FIRST_CLOCK, LATEST_ASKED) are no clock's (year 1, year 9999): not
+# plausible times. The import gate narrows this further, to a few days after now.
 _FIRST_CLOCK = datetime(1900, 1, 1, tzinfo=UTC)
-LATEST = datetime(2100, 1, 1, tzinfo=UTC)
 
 # No reading a device writes (bpm, metres, seconds) comes near this; a larger one is damage. It
 # keeps sums and products of readings finite; the import gate has the real bounds.
@@ -138,7 +134,7 @@ def parse_time(text: str) -> datetime:
         moment = moment.astimezone(UTC)
     except OverflowError:  # 0001-01-01T00:00+01:00 is a moment before year 1
         raise Implausible(text) from None
-    if not _FIRST_CLOCK <= moment < LATEST:
+    if not _FIRST_CLOCK <= moment < LATEST_ASKED:
         raise Implausible(text)
     return moment
 

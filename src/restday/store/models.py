@@ -1,5 +1,6 @@
 """The tables, as SQLAlchemy Core `Table`s: one per kind of record, every personal row has `user_id`.
 
+Text columns are as long as `domain.bounds.TEXT_MAX` allows, so a validated text always fits.
 Core only, no ORM: `sqlalchemy.orm` costs ~40 ms to import, a third of the `today` command's
 start-up. Enum values are stored as plain strings (their `.value`) so that adding a member never
 needs a migration; the repository turns them back into the domain's enums.
@@ -20,6 +21,7 @@ from sqlalchemy import (
     func,
 )
 
+from restday.domain.bounds import TEXT_MAX
 from restday.store.timestamps import UTCDateTime
 
 __all__ = [
@@ -63,7 +65,7 @@ users = Table(
     "users",
     metadata,
     Column("id", Integer, primary_key=True),
-    Column("name", String(100), nullable=False, unique=True),
+    Column("name", String(TEXT_MAX["user"]), nullable=False, unique=True),
     Column("created_at", UTCDateTime, nullable=False, server_default=func.now()),
 )
 """A person; the local single user is called "me"."""
@@ -74,9 +76,9 @@ profiles = Table(
     Column("user_id", Integer, ForeignKey("users.id", ondelete="CASCADE"), primary_key=True),
     Column("goal", String(32), nullable=False),
     Column("experience", String(32), nullable=False),
-    Column("timezone", String(64), nullable=False),
+    Column("timezone", String(TEXT_MAX["timezone"]), nullable=False),
     Column("body_mass_kg", Float),
-    Column("lang", String(16)),
+    Column("lang", String(TEXT_MAX["lang"])),
     Column("resting_hr_bpm", Float),
     Column("max_hr_bpm", Float),
     Column("load_metric", String(16), nullable=False, server_default="srpe"),
@@ -93,12 +95,12 @@ sessions = Table(
     Column("minutes", Float, nullable=False),
     Column("rpe", Float),
     Column("intensity", String(32)),
-    Column("sport", String(64)),
-    Column("class_kind", String(64)),
-    Column("recovery_kind", String(64)),
+    Column("sport", String(TEXT_MAX["activity"])),
+    Column("class_kind", String(TEXT_MAX["activity"])),
+    Column("recovery_kind", String(TEXT_MAX["activity"])),
     Column("distance_km", Float),
-    Column("source", String(32), nullable=False),
-    Column("fingerprint", String(128)),
+    Column("source", String(TEXT_MAX["source"]), nullable=False),
+    Column("fingerprint", String(TEXT_MAX["fingerprint"])),
     Column("notes", Text),
     Column("created_at", UTCDateTime, nullable=False, server_default=func.now()),
     Column("avg_hr_bpm", Float),
@@ -115,8 +117,8 @@ session_exercises = Table(
     parent_id("session_id", "sessions.id"),
     user_id(),
     Column("position", Integer, nullable=False),
-    Column("name", String(200), nullable=False),
-    Column("exercise_id", String(100)),
+    Column("name", String(TEXT_MAX["exercise"]), nullable=False),
+    Column("exercise_id", String(TEXT_MAX["exercise_id"])),
     Column("rpe", Float),
     UniqueConstraint("session_id", "position"),
 )
@@ -179,8 +181,8 @@ exercise_aliases = Table(
     metadata,
     Column("id", Integer, primary_key=True),
     user_id(),
-    Column("name", String(200), nullable=False),
-    Column("exercise_id", String(100), nullable=False),
+    Column("name", String(TEXT_MAX["exercise"]), nullable=False),
+    Column("exercise_id", String(TEXT_MAX["exercise_id"]), nullable=False),
     UniqueConstraint("user_id", "name"),
 )
 """A user's own name for a catalogue exercise."""
