@@ -14,10 +14,13 @@ import sys
 import tempfile
 import time
 import tracemalloc
-from datetime import datetime, timedelta
+from datetime import UTC, datetime, timedelta
 from pathlib import Path
 
+from restday.domain.validate import session_problems
 from restday.io import strong
+
+NOW = datetime(2026, 12, 1, tzinfo=UTC)
 
 EXERCISES = [
     "Squat (Barbell)",
@@ -107,6 +110,13 @@ def main() -> None:
             t0 = time.perf_counter()
             result = strong.parse(path)
             times.append(time.perf_counter() - t0)
+        gate = []
+        for _ in range(5):
+            t0 = time.perf_counter()
+            valid: set[int] = set()
+            for item in result.sessions:
+                session_problems(item.session, now=NOW, valid_sets=valid)
+            gate.append(time.perf_counter() - t0)
         del result
         tracemalloc.start()
         result = strong.parse(path)
@@ -120,6 +130,11 @@ def main() -> None:
         f"parse time: median {statistics.median(times) * 1000:.0f} ms, best {min(times) * 1000:.0f} ms"
     )
     print(f"peak traced memory while parsing: {peak / 1e6:.1f} MB")
+    ratio = statistics.median(gate) / statistics.median(times)
+    print(
+        f"validation gate over the parsed sessions: median {statistics.median(gate) * 1000:.0f} ms"
+        f" ({ratio:.0%} of the parse)"
+    )
     for label, seconds in whole:
         print(f"{label}: {seconds * 1000:.0f} ms")
 

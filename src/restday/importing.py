@@ -109,8 +109,9 @@ def _valid(
 ) -> list[ImportedSession]:
     """The file's sessions that pass the validation gate; the others raise, or are skipped."""
     kept = []
+    valid_sets: set[int] = set()  # the file's sets stay alive (in `result`) while it is checked
     for item in result.sessions:
-        problems = session_problems(item.session, now=now)
+        problems = session_problems(item.session, now=now, valid_sets=valid_sets)
         if not problems:
             kept.append(item)
             continue

@@ -5,7 +5,7 @@ field as the domain does (`minutes`, `exercises[0].sets[2].reps`); `require` rai
 one InvalidInput. The bounds are in `bounds`; `now` is passed in, never read from a clock.
 """
 
-import unicodedata
+import re
 from collections.abc import Iterable
 from datetime import datetime, timedelta
 from functools import cache
@@ -71,13 +71,13 @@ def text_problem(kind: str, text: object, field: str, *, required: bool = True) 
     return None
 
 
+# Unicode's control characters (category Cc) but tab and newlines, and lone surrogates (not UTF-8).
+_UNPRINTABLE = re.compile("[\x00-\x08\x0b\x0c\x0e-\x1f\x7f-\x9f\ud800-\udfff]")
+
+
 def _printable(text: str) -> bool:
     """No control characters (tabs and newlines aside) and no lone surrogates."""
-    try:
-        text.encode("utf-8")
-    except UnicodeEncodeError:
-        return False
-    return all(c in "\t\n\r" or unicodedata.category(c) != "Cc" for c in text)
+    return _UNPRINTABLE.search(text) is None
 
 
 def done_moment_problem(moment: object, field: str, now: datetime) -> Problem | None:
@@ -121,8 +121,14 @@ def set_problems(entry: SetEntry, field: str) -> list[Problem]:
     return [p for p in found if p is not None]
 
 
-def session_problems(session: Session, *, now: datetime) -> list[Problem]:
-    """Every problem of a session and its exercises and sets (empty when it is valid)."""
+def session_problems(
+    session: Session, *, now: datetime, valid_sets: set[int] | None = None
+) -> list[Problem]:
+    """Every problem of a session and its exercises and sets (empty when it is valid).
+
+    `valid_sets` holds the ids of set objects found valid before: an importer shares one object
+    among equal sets, so a caller checking many sessions whose sets stay alive passes one set
+    and each distinct set is checked once."""
     found = [
         done_moment_problem(session.start, "start", now),
         number_problem("session.minutes", session.minutes),
@@ -141,7 +147,7 @@ def session_problems(session: Session, *, now: datetime) -> list[Problem]:
     sets = sum(len(e.sets) for e in session.exercises)
     if sets > SETS_MAX:
         found.append(Problem("exercises", f"a session holds at most {SETS_MAX:,} sets", None))
-    checked: dict[SetEntry, bool] = {}
+    valid = set() if valid_sets is None else valid_sets
     for i, exercise in enumerate(session.exercises):
         field = f"exercises[{i}]"
         found += [
@@ -149,11 +155,12 @@ def session_problems(session: Session, *, now: datetime) -> list[Problem]:
             number_problem("set.rpe", exercise.rpe, f"{field}.rpe"),
         ]
         for j, entry in enumerate(exercise.sets):
-            # Imports share one object among equal sets: each distinct set is checked once.
-            if checked.get(entry) is not False:
+            if id(entry) not in valid:
                 problems = set_problems(entry, f"{field}.sets[{j}]")
-                checked[entry] = not problems
-                found += problems
+                if problems:
+                    found += problems
+                else:
+                    valid.add(id(entry))
     return [p for p in found if p is not None]
 
 
