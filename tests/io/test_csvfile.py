@@ -1,5 +1,6 @@
 """What the CSV importers share: dates, durations, encodings, delimiters and line numbers."""
 
+import codecs
 from datetime import UTC, datetime, timedelta
 
 import pytest
@@ -7,7 +8,7 @@ import pytest
 from restday.errors import ImportFileError
 from restday.io import strong
 from restday.io.csvfile import detect_encoding, parse_datetime, parse_duration_min, read_csv
-from tests.io.conftest import table
+from tests.io.conftest import sets_of, table
 
 ROWS = "Date,Workout Name,Exercise Name,Reps\n2022-01-02 08:00:00,A,Squat,5\n"
 
@@ -118,10 +119,142 @@ def test_decimal_comma_is_read_only_when_comma_is_not_the_delimiter(write):
 def test_field_too_large_for_csv_is_a_clear_error(write):
     path = write("strong.csv", ROWS + '2022-01-02 08:00:00,A,"' + "x" * 200_000 + '",5\n')
 
-    with pytest.raises(
-        ImportFileError, match="line 3: not a readable Strong CSV export: field larger"
-    ):
+    with pytest.raises(ImportFileError) as raised:
         strong.parse(path)
+
+    assert str(raised.value) == (
+        f"{path}, line 3: not a readable Strong CSV export: a field is longer than 131,072"
+        " characters (or a quote is never closed)"
+    )
+
+
+def test_field_too_large_is_named_by_the_line_its_row_starts_on(write):
+    path = write("strong.csv", ROWS + '2022-01-02 08:00:00,A,"' + "x\n" * 70_000 + '",5\n')
+
+    with pytest.raises(ImportFileError, match=r"strong.csv, line 3: not a readable Strong CSV"):
+        strong.parse(path)
+
+
+def test_quote_never_closed_is_an_error_on_the_line_it_opens(write):
+    path = write("strong.csv", ROWS + '2022-01-02 08:00:00,A,"Squat,5\n2022-01-02 08:00:00,A,S,6\n')
+
+    for skip_invalid in (False, True):
+        with pytest.raises(ImportFileError) as raised:
+            strong.parse(path, skip_invalid=skip_invalid)
+
+        assert str(raised.value) == (
+            f"{path}, line 3: not a readable Strong CSV export: a quote opened in this row is"
+            " never closed"
+        )
+
+
+def test_text_after_a_closing_quote_is_an_error(write):
+    path = write("strong.csv", ROWS.replace(",", ";") + '2022-01-02;A;"Squat"x;5\n')
+
+    with pytest.raises(ImportFileError) as raised:
+        strong.parse(path)
+
+    assert str(raised.value) == (
+        f"{path}, line 3: not a readable Strong CSV export: a closing quote must be followed by"
+        " a semicolon or the end of the line"
+    )
+
+
+def test_header_with_a_quote_never_closed_is_an_error_on_line_1(write):
+    path = write("strong.csv", '"Date,Workout Name,Exercise Name,Reps\n')
+
+    with pytest.raises(ImportFileError) as raised:
+        strong.parse(path)
+
+    assert str(raised.value) == (
+        f"{path}, line 1: not a readable Strong CSV export: a quote opened in this row is never"
+        " closed"
+    )
+
+
+@pytest.mark.parametrize(
+    "content",
+    [codecs.BOM_UTF8 * 3, (codecs.BOM_UTF8 + b"\n") * 3, codecs.BOM_UTF16_LE, b"\r\n \n\t\n"],
+)
+def test_file_of_byte_order_marks_or_blank_lines_is_empty(write, content):
+    path = write("strong.csv", content)
+
+    with pytest.raises(ImportFileError) as raised:
+        strong.parse(path)
+
+    assert str(raised.value) == f"{path}: the file is empty: no workouts"
+
+
+@pytest.mark.parametrize("encoding", ["utf-16-le", "utf-16-be"])
+def test_utf16_without_byte_order_mark_is_read(write, encoding):
+    path = write("strong.csv", ROWS.encode(encoding))
+
+    assert detect_encoding(path, "Strong CSV export") == encoding
+    assert table(strong.parse(path).sessions[0].session) == [
+        ("Squat", [(5, None, None, None, "normal")])
+    ]
+
+
+def test_bytes_that_are_not_the_text_a_byte_order_mark_promises_refuse_their_row(write):
+    # UTF-8 BOM, then line 3 holds \xff: its row is refused, and with skip_invalid left out.
+    body = ROWS.encode() + b"2022-01-02 08:00:00,A,Sq\xffuat,6\n2022-01-02 08:00:00,A,Squat,7\n"
+    path = write("strong.csv", codecs.BOM_UTF8 + body)
+
+    with pytest.raises(ImportFileError) as raised:
+        strong.parse(path)
+    result = strong.parse(path, skip_invalid=True)
+
+    assert str(raised.value) == (
+        f'{path}, line 3, column Exercise Name "Sq\\xffuat": holds bytes that are not UTF-8 text'
+        " (the file's encoding)"
+    )
+    assert [(r.line, r.column, r.value) for r in result.skipped] == [
+        (3, "Exercise Name", "Sq\\xffuat")
+    ]
+    assert [s.reps for s in result.sessions[0].session.exercises[0].sets] == [5, 7]
+    assert result.sessions[0].skipped_rows == 1
+
+
+def test_utf16_cut_in_the_middle_of_a_character_is_a_clean_error(write):
+    path = write("strong.csv", (ROWS + "2022-01-02 08:00:00,A,Squat,6").encode("utf-16")[:-1])
+
+    with pytest.raises(ImportFileError) as raised:
+        strong.parse(path)
+
+    assert str(raised.value) == (
+        f'{path}, line 3, column Reps "\\x36": holds bytes that are not UTF-16 text (the'
+        " file's encoding)"
+    )
+
+
+def test_header_with_bytes_that_do_not_decode_is_refused(write):
+    path = write("strong.csv", codecs.BOM_UTF8 + b"Date,Workout\xc3 Name,Exercise Name\n")
+
+    with pytest.raises(ImportFileError) as raised:
+        strong.parse(path)
+
+    assert str(raised.value) == (
+        f"{path}, line 1: not a Strong CSV export: the header holds bytes that are not UTF-8 text"
+    )
+
+
+def test_header_of_100000_columns_is_read(write):
+    extra = ",".join(f"c{i}" for i in range(100_000))
+    path = write(
+        "strong.csv", f"{ROWS.splitlines()[0]},{extra}\n2022-01-02,A,Squat,5{',' * 100_000}\n"
+    )
+
+    assert sets_of(strong.parse(path)) == 1
+
+
+def test_a_long_value_is_cut_short_in_the_error(write):
+    path = write("strong.csv", ROWS + "2022-01-02 08:00:00,A,Squat," + "x" * 5000 + "\n")
+
+    with pytest.raises(ImportFileError) as raised:
+        strong.parse(path)
+
+    assert raised.value.value == "x" * 100 + "…"
+    assert str(raised.value).endswith(f'column Reps "{"x" * 100}…": not a number')
 
 
 def test_header_is_read_with_its_delimiter(write):
@@ -131,3 +264,13 @@ def test_header_is_read_with_its_delimiter(write):
             ["a", "b", "c"],
             [(2, ["1", "2", "3"])],
         )
+
+
+def test_a_column_named_twice_is_read_from_its_first_place(write):
+    path = write(
+        "strong.csv", "Date,Workout Name,Exercise Name,Reps,reps\n2022-01-02,A,Squat,5,x\n"
+    )
+
+    assert table(strong.parse(path).sessions[0].session) == [
+        ("Squat", [(5, None, None, None, "normal")])
+    ]

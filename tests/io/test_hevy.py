@@ -345,3 +345,88 @@ def test_importer_class_follows_the_importer_interface(fixture):
 
     assert importer.source == "hevy"
     assert len(importer.parse(fixture("hevy_kg.csv")).sessions) == 2
+
+
+# --- values no export holds: each a clean error, never a crash ----------------------------------
+
+
+def test_end_a_microsecond_after_the_start_gives_estimated_minutes(write):
+    # The workout's 0.00002 min rounded to 0.0, which no session lasts: estimated instead.
+    path = write(
+        "hevy.csv", HEADER + _row(start="2026-04-07T10:14:00", end="2026-04-07T10:14:00.000001")
+    )
+
+    result = hevy.parse(path)
+
+    assert result.sessions[0].session.minutes == 2.5
+    assert result.warnings[0].startswith("workouts without a duration in the file: 1 of 1")
+
+
+@pytest.mark.parametrize(
+    ("start", "end", "message"),
+    [
+        (
+            "0001-01-01T00:00:00+14:00",
+            "0001-01-01T00:30:00-14:00",
+            'column end_time "0001-01-01T00:30:00-14:00": a workout lasts at most 24 hours, this'
+            " one 1,710 min from start_time",
+        ),
+        (
+            "9999-12-31T23:00:00-14:00",
+            "9999-12-31T23:59:59+14:00",
+            'column end_time "9999-12-31T23:59:59+14:00": end_time is before start_time',
+        ),
+        (
+            "1 Jan 0001, 00:00",
+            "31 Dec 9999, 23:59",
+            'column end_time "31 Dec 9999, 23:59": a workout lasts at most 24 hours, this one'
+            " 5,258,964,959 min from start_time",
+        ),
+    ],
+)
+def test_start_and_end_at_the_ends_of_the_calendar_are_compared_without_overflow(
+    write, start, end, message
+):
+    path = write("hevy.csv", HEADER + _row(start=start, end=end))
+
+    with pytest.raises(ImportFileError) as raised:
+        hevy.parse(path, tz=NEW_YORK)
+
+    assert str(raised.value) == f"{path}, line 2, {message}"
+
+
+@pytest.mark.parametrize(
+    ("field", "value", "message"),
+    [
+        ("index", "2001", 'column set_index "2001": must be a whole number from 0 to 2,000'),
+        ("index", "9" * 5000, f'column set_index "{"9" * 100}…": not a number'),
+        ("set_type", "?", 'column set_type "?": set_type must be normal, warmup, failure or'),
+        ("reps", "nan", 'column reps "nan": not a number'),
+    ],
+)
+def test_values_out_of_range_are_refused(write, field, value, message):
+    path = write("hevy.csv", HEADER + _row(**{field: value}))
+
+    with pytest.raises(ImportFileError) as raised:
+        hevy.parse(path)
+
+    assert str(raised.value).startswith(f"{path}, line 2, {message}")
+
+
+def test_workout_whose_distances_add_up_to_over_1000_km_is_skipped_as_a_whole(write):
+    header = HEADER.replace("distance_km", "distance_miles")
+    ride = _row().replace(",,,\n", ",400,,\n")  # 400 mi = 643.7 km, twice
+    path = write("hevy.csv", header + ride + ride.replace(",0,", ",1,", 1) + _row(title="Legs"))
+
+    result = hevy.parse(path, skip_invalid=True)
+
+    assert result.skipped == [
+        SkippedRow(
+            str(path),
+            2,
+            "the distances of the workout's sets add up to 1,287.48 km; a workout's distance must"
+            " be a number from 0 to 1,000 km",
+        )
+    ]
+    assert [s.session.exercises[0].name for s in result.sessions] == ["Bench Press (Barbell)"]
+    assert [s.line for s in result.sessions] == [4]

@@ -345,8 +345,15 @@ def test_a_later_export_repeats_the_fingerprints_of_the_workouts_it_shares(fixtu
         ((1, "nan", "8"), 'line 2, column Weight "nan": not a number'),
         (
             ("X", "60", "8"),
-            'line 2, column Set Order "X": Set Order must be a number, or W, D or F',
+            'line 2, column Set Order "X": Set Order must be a whole number from 0 to 2,000, or W,'
+            " D or F",
         ),
+        ((1, "1e400", "8"), 'line 2, column Weight "1e400": not a number'),
+        ((1, "inf", "8"), 'line 2, column Weight "inf": not a number'),
+        ((1, "0x10", "8"), 'line 2, column Weight "0x10": not a number'),
+        ((1, "1_000", "8"), 'line 2, column Weight "1_000": not a number'),
+        ((1, "1e20", "8"), 'line 2, column Weight "1e20": must be a number from 0 to 1,000 kg'),
+        ((1, "60", "1e20"), 'line 2, column Reps "1e20": must be a whole number from 1 to 10,000'),
     ],
 )
 def test_invalid_value_names_file_line_column_and_value(write, row, message):
@@ -502,3 +509,104 @@ def test_set_types_come_from_set_order_letters(fixture):
         SetType.FAILURE,
         SetType.DROP,
     ]
+
+
+# --- values no export holds: each a clean error, never a crash ----------------------------------
+
+
+@pytest.mark.parametrize("order", ["9" * 5000, "2001", "-1", "1.5", "?", "²"])
+def test_set_order_out_of_range_or_of_signs_is_refused(write, order):
+    # 5,000 digits once crashed: Python's int() refuses strings of more than 4,300 digits.
+    path = write("strong.csv", _rows((order, "60", "8")))
+
+    with pytest.raises(ImportFileError) as raised:
+        strong.parse(path)
+
+    assert raised.value.problem == "Set Order must be a whole number from 0 to 2,000, or W, D or F"
+    assert (raised.value.line, raised.value.column) == (2, "Set Order")
+
+
+def test_set_order_2000_and_a_few_seconds_of_duration_are_read(write):
+    path = write("strong.csv", _rows(("2000", "60", "8")).replace("1h 5m", "0.1s"))
+
+    result = strong.parse(path)
+
+    # 0.1 s rounds to 0.00 min, which no session lasts: the minutes are estimated instead.
+    assert result.sessions[0].session.minutes == MINUTES_PER_SET
+    assert result.warnings[0].startswith("workouts without a duration in the file: 1 of 1")
+
+
+def test_duration_in_seconds_that_rounds_to_no_minutes_is_estimated(write):
+    path = write(
+        "strong.csv",
+        "Date,Workout Name,Duration (sec),Exercise Name,Reps\n2022-01-02 08:00:00,A,0.1,Squat,5\n",
+    )
+
+    assert strong.parse(path).sessions[0].session.minutes == MINUTES_PER_SET
+
+
+def test_duration_too_long_to_be_a_number_says_a_workout_lasts_at_most_24_hours(write):
+    path = write("strong.csv", _rows((1, "60", "8")).replace("1h 5m", "9" * 400 + "h"))
+
+    with pytest.raises(ImportFileError) as raised:
+        strong.parse(path)
+
+    assert raised.value.problem == "a workout lasts at most 24 hours"
+
+
+def test_workout_whose_estimate_is_over_24_hours_is_refused_at_its_first_line(write):
+    rows = "".join(f"2022-01-02 08:00:00,Marathon,Squat,{i % 9 + 1},60,5\n" for i in range(600))
+    path = write(
+        "strong.csv",
+        "Date,Workout Name,Exercise Name,Set Order,Weight,Reps\n"
+        + rows
+        + "2022-01-03 08:00:00,Short,Squat,1,60,5\n",
+    )
+
+    with pytest.raises(ImportFileError) as raised:
+        strong.parse(path)
+    result = strong.parse(path, skip_invalid=True)
+
+    message = (
+        "a workout lasts at most 24 hours: without a duration in the file, its 600 sets are"
+        " estimated at 1,500 min"
+    )
+    assert str(raised.value) == f"{path}, line 2: {message}"
+    assert result.skipped == [SkippedRow(str(path), 2, message)]
+    assert [s.line for s in result.sessions] == [602]
+
+
+def test_workout_whose_distances_add_up_to_over_1000_km_is_refused(write):
+    path = write(
+        "strong.csv",
+        "Date,Workout Name,Exercise Name,Set Order,Distance,Seconds\n"
+        "2022-01-02 08:00:00,Ride,Cycling,1,600,3600\n"
+        "2022-01-02 08:00:00,Ride,Cycling,2,600,3600\n",
+    )
+
+    with pytest.raises(ImportFileError) as raised:
+        strong.parse(path)
+
+    assert str(raised.value) == (
+        f"{path}, line 2: the distances of the workout's sets add up to 1,200 km; a workout's"
+        " distance must be a number from 0 to 1,000 km"
+    )
+
+
+KIRITIMATI = ZoneInfo("Pacific/Kiritimati")  # UTC+14
+
+
+@pytest.mark.parametrize(
+    ("date", "start"),
+    [
+        ("0001-01-01 00:00:00", datetime(1, 1, 1, tzinfo=KIRITIMATI)),
+        ("9999-12-31 23:59:59", datetime(9999, 12, 31, 23, 59, 59, tzinfo=KIRITIMATI)),
+        ("2026-01-01T00:00:00+14:00", datetime(2025, 12, 31, 10, tzinfo=UTC)),
+        ("31 DEC 9999, 23:59", datetime(9999, 12, 31, 23, 59, tzinfo=KIRITIMATI)),
+    ],
+)
+def test_dates_at_the_ends_of_the_calendar_are_read_in_any_zone(write, date, start):
+    # The import's gate refuses starts before 1970 or in the future; the parser must not crash.
+    path = write("strong.csv", HEADER + f'"{date}","A",1h,"Squat",1,100,5,0,0,,,\n')
+
+    assert strong.parse(path, tz=KIRITIMATI).sessions[0].session.start == start

@@ -1,25 +1,25 @@
-"""What the Strong and Hevy CSV importers share: reading the file and reading its values.
+"""What the Strong and Hevy CSV importers share: reading the file, its dates and durations.
 
 A file is streamed, never read whole: its encoding is found in one pass over the bytes (UTF-8 with
-or without BOM, UTF-16 with BOM, else Windows-1252/Latin-1), its delimiter from the header line
-(comma, semicolon or tab), and each row comes with the physical line it starts on, embedded
-newlines in quoted notes counted. Each distinct text of a column is parsed once.
+or without BOM, UTF-16 with BOM or, as its NULs show, without; else Windows-1252/Latin-1), its
+delimiter from the header line (comma, semicolon or tab), and each row comes with the physical line
+it starts on, embedded newlines in quoted notes counted. Whatever the bytes, reading ends in rows
+or an ImportFileError: bytes that do not decode in the encoding a byte-order mark (or UTF-16's
+NULs) chose are kept apart, as U+DC00 + byte, and refuse the row that holds them; a quote never
+closed or a field over csv's limit refuses the file at the line of the row.
 """
 
 import codecs
 import csv
-import math
 import re
-from collections.abc import Iterator
+from collections.abc import Iterator, Sequence
 from contextlib import contextmanager
 from dataclasses import dataclass, field
 from datetime import datetime
 from itertools import chain
 from pathlib import Path
-from typing import TYPE_CHECKING
+from typing import TYPE_CHECKING, BinaryIO
 
-from restday.domain import SetEntry, SetType
-from restday.domain.bounds import RANGES
 from restday.errors import ImportFileError
 
 if TYPE_CHECKING:
@@ -30,19 +30,21 @@ __all__ = [
     "MILE_IN_KM",
     "CsvFile",
     "ValueProblem",
-    "Values",
     "column_key",
     "detect_encoding",
     "parse_datetime",
     "parse_duration_min",
     "read_csv",
-    "set_type_of",
 ]
 
 LB_IN_KG = 0.45359237
 MILE_IN_KM = 1.609344
 
 _CHUNK = 1 << 20
+_SHOWN_MAX = 100  # characters of a value or column name an error shows
+_UNDECODED = "restday-undecoded"  # the decoding error handler: a byte that does not decode
+_ESCAPED = re.compile("[\udc00-\udcff]")  # ... as U+DC00 + byte, never a character of a text
+_NAMES = {"utf-8-sig": "UTF-8", "utf-16": "UTF-16", "utf-16-le": "UTF-16", "utf-16-be": "UTF-16"}
 _DELIMITERS = (",", ";", "\t")
 _QUOTED = re.compile(r'"[^"]*"')
 _NOT_KEY = re.compile(r"[^0-9a-z]+")
@@ -84,35 +86,87 @@ _DURATION_UNITS = {
 }
 
 
+def _cut(text: str | None) -> str | None:
+    """`text` as an error shows it: at most _SHOWN_MAX characters."""
+    return text if text is None or len(text) <= _SHOWN_MAX else f"{text[:_SHOWN_MAX]}…"
+
+
 class ValueProblem(ValueError):
     """A value in a row that cannot be read; becomes an ImportFileError or a SkippedRow."""
 
     def __init__(self, problem: str, column: str | None = None, value: str | None = None) -> None:
         super().__init__(problem)
-        self.problem, self.column, self.value = problem, column, value
+        self.problem, self.column, self.value = problem, _cut(column), _cut(value)
+
+
+def _escape_undecoded(error: UnicodeError) -> tuple[str, int]:
+    """Bytes that do not decode, each kept as U+DC00 + byte (`_shown` writes them \\xff)."""
+    if not isinstance(error, UnicodeDecodeError):
+        raise error
+    return "".join(chr(0xDC00 + b) for b in error.object[error.start : error.end]), error.end
+
+
+codecs.register_error(_UNDECODED, _escape_undecoded)
+
+
+def _shown(text: str) -> str:
+    """A text read with undecoded bytes, those bytes written as \\xff."""
+    return _ESCAPED.sub(lambda m: f"\\x{ord(m[0]) - 0xDC00:02x}", text)
+
+
+def _decodes(f: BinaryIO, encoding: str, binary: ImportFileError | None = None) -> bool:
+    """Whether all of `f` decodes in `encoding`; raises `binary`, if given, at a NUL byte."""
+    f.seek(0)
+    decoder = codecs.getincrementaldecoder(encoding)()
+    try:
+        while chunk := f.read(_CHUNK):
+            if binary is not None and b"\x00" in chunk:
+                raise binary
+            decoder.decode(chunk)
+        decoder.decode(b"", final=True)
+    except UnicodeDecodeError:
+        return False
+    return True
+
+
+def _utf16(head: bytes) -> str | None:
+    """UTF-16 without a byte-order mark, little or big endian, if the NULs of the file's first
+    bytes are the high bytes of its characters (as in CSV's ASCII header and digits)."""
+    even, odd = head[0::2], head[1::2]
+    if b"\x00" not in even and odd.count(0) * 2 >= len(odd) > 0:
+        return "utf-16-le"
+    if b"\x00" not in odd and even.count(0) * 2 >= len(even) > 0:
+        return "utf-16-be"
+    return None
+
+
+def _encoding(path: Path, label: str) -> tuple[str, bool]:
+    """The file's text encoding, and whether some bytes do not decode in it (only when a
+    byte-order mark or UTF-16's NULs chose it); ImportFileError for a file that is not text."""
+    with path.open("rb") as f:
+        head = f.read(_CHUNK)
+        found = None
+        if head.startswith(codecs.BOM_UTF8):
+            found = "utf-8-sig"
+        elif head.startswith((codecs.BOM_UTF16_LE, codecs.BOM_UTF16_BE)):
+            found = "utf-16"
+        elif b"\x00" in head:
+            found = _utf16(head)
+            if found is None:
+                raise ImportFileError(path, f"not a {label}: it is binary, not text")
+        if found is not None:
+            return found, not _decodes(f, found)
+        binary = ImportFileError(path, f"not a {label}: it is binary, not text")
+        for encoding in ("utf-8", "cp1252"):
+            if _decodes(f, encoding, binary):
+                return encoding, False
+    return "latin-1", False
 
 
 def detect_encoding(path: Path, label: str) -> str:
-    """The file's text encoding; raises ImportFileError for a file that is not text."""
-    with path.open("rb") as f:
-        head = f.read(4)
-        if head.startswith(codecs.BOM_UTF8):
-            return "utf-8-sig"
-        if head.startswith((codecs.BOM_UTF16_LE, codecs.BOM_UTF16_BE)):
-            return "utf-16"
-        for encoding in ("utf-8", "cp1252"):
-            f.seek(0)
-            decoder = codecs.getincrementaldecoder(encoding)()
-            try:
-                while chunk := f.read(_CHUNK):
-                    if b"\x00" in chunk:
-                        raise ImportFileError(path, f"not a {label}: it is binary, not text")
-                    decoder.decode(chunk)
-                decoder.decode(b"", final=True)
-            except UnicodeDecodeError:
-                continue
-            return encoding
-    return "latin-1"
+    """The file's text encoding ("utf-8", "utf-8-sig", "utf-16", "utf-16-le", "cp1252", ...);
+    raises ImportFileError for a file that is not text."""
+    return _encoding(path, label)[0]
 
 
 def column_key(name: str) -> str:
@@ -129,6 +183,7 @@ class CsvFile:
     header_line: int
     delimiter: str
     rows: Iterator[tuple[int, list[str]]]
+    undecoded: str | None = None  # the encoding, when some bytes do not decode in it
     keys: dict[str, int] = field(init=False)
 
     def __post_init__(self) -> None:
@@ -157,6 +212,21 @@ class CsvFile:
         """The column's name as the header writes it."""
         return self.header[index].strip()
 
+    def check(self, row: Sequence[str]) -> None:
+        """Raise ValueProblem for a row with bytes not decoded, or not as wide as the header."""
+        if self.undecoded is not None:
+            for i, text in enumerate(row):
+                if _ESCAPED.search(text):
+                    raise ValueProblem(
+                        f"holds bytes that are not {self.undecoded} text (the file's encoding)",
+                        self.name(i) if i < len(self.header) else None,
+                        _shown(text),
+                    )
+        if len(row) != len(self.header):
+            raise ValueProblem(
+                f"the row has {len(row)} fields where the header has {len(self.header)}"
+            )
+
 
 def _delimiter(line: str) -> str:
     """The delimiter the header line uses most outside quotes (comma if none)."""
@@ -165,10 +235,33 @@ def _delimiter(line: str) -> str:
     return _DELIMITERS[counts.index(max(counts))] if max(counts) else ","
 
 
-def _numbered(reader: "_csv.Reader", offset: int) -> Iterator[tuple[int, list[str]]]:
+_DELIMITER_NAMES = {",": "a comma", ";": "a semicolon", "\t": "a tab"}
+
+
+def _read(reader: "_csv.Reader", path: Path, label: str, line: int) -> list[str] | None:
+    """The reader's next row, or None at the end; ImportFileError naming the row's first `line`
+    if csv cannot read it."""
+    try:
+        return next(reader, None)
+    except csv.Error as e:
+        problem = str(e)
+        if problem == "unexpected end of data":
+            problem = "a quote opened in this row is never closed"
+        elif problem.startswith("field larger than field limit"):
+            problem = f"a field is longer than {csv.field_size_limit():,} characters (or a quote"
+            problem += " is never closed)"
+        elif problem.endswith("expected after '\"'"):
+            after = _DELIMITER_NAMES[reader.dialect.delimiter]
+            problem = f"a closing quote must be followed by {after} or the end of the line"
+        raise ImportFileError(path, f"not a readable {label}: {problem}", line=line) from None
+
+
+def _numbered(
+    reader: "_csv.Reader", offset: int, path: Path, label: str
+) -> Iterator[tuple[int, list[str]]]:
     """Each non-blank row with the physical line it starts on (`offset` lines come before)."""
     last = reader.line_num
-    for row in reader:
+    while (row := _read(reader, path, label, last + 1 + offset)) is not None:
         first, last = last + 1, reader.line_num
         if len(row) > 1 or (row and row[0].strip()):
             yield first + offset, row
@@ -177,25 +270,27 @@ def _numbered(reader: "_csv.Reader", offset: int) -> Iterator[tuple[int, list[st
 @contextmanager
 def read_csv(path: Path, label: str) -> Iterator[CsvFile]:
     """Open a CSV export (`label` names the format in errors); raises ImportFileError if the
-    file is empty or not text."""
-    encoding = detect_encoding(path, label)
-    with path.open(encoding=encoding, newline="") as f:
+    file is empty, not text or not CSV (a quote never closed)."""
+    encoding, undecoded = _encoding(path, label)
+    with path.open(encoding=encoding, errors=_UNDECODED, newline="") as f:
         blank = 0
         for line in f:
-            if line.strip():
+            if line.replace("\ufeff", "").strip():  # a blank line, or byte-order marks
                 break
             blank += 1
         else:
             raise ImportFileError(path, "the file is empty: no workouts")
-        reader = csv.reader(chain([line], f), delimiter=_delimiter(line))
-        try:
-            header = next(reader)
-            rows = _numbered(reader, blank)
-            yield CsvFile(path, header, blank + 1, reader.dialect.delimiter, rows)
-        except csv.Error as e:
+        reader = csv.reader(chain([line], f), delimiter=_delimiter(line), strict=True)
+        header = _read(reader, path, label, blank + 1) or []
+        name = _NAMES[encoding] if undecoded else None
+        if name and any(_ESCAPED.search(text) for text in header):
             raise ImportFileError(
-                path, f"not a readable {label}: {e}", line=reader.line_num + blank
-            ) from None
+                path,
+                f"not a {label}: the header holds bytes that are not {name} text",
+                line=blank + 1,
+            )
+        rows = _numbered(reader, blank, path, label)
+        yield CsvFile(path, header, blank + 1, reader.dialect.delimiter, rows, name)
 
 
 def parse_datetime(text: str) -> datetime:
@@ -239,124 +334,3 @@ def parse_duration_min(text: str) -> float:
     if any(unit not in _DURATION_UNITS for _, unit in parts):
         raise ValueError("unknown unit")
     return sum(float(n.replace(",", ".")) * _DURATION_UNITS[u] for n, u in parts)
-
-
-class Values:
-    """Reads a file's values, each distinct text once; raises ValueProblem naming column and value."""
-
-    def __init__(self, *, decimal_comma: bool, date_example: str) -> None:
-        self.decimal_comma, self.date_example = decimal_comma, date_example
-        self._amounts: dict[tuple[str, float], dict[str, float | None]] = {}
-        self._counts: dict[str, int | None] = {}
-        self._rpes: dict[str, float | None] = {}
-        self._dates: dict[str, datetime] = {}
-        self._entries: dict[tuple[object, ...], SetEntry] = {}
-
-    def _float(self, text: str, column: str) -> float:
-        s = text.strip()
-        if self.decimal_comma and s.count(",") == 1 and "." not in s:
-            s = s.replace(",", ".")
-        try:
-            value = float(s) if s else 0.0
-        except ValueError:
-            raise ValueProblem("not a number", column, text) from None
-        if not math.isfinite(value) or "_" in s:
-            raise ValueProblem("not a number", column, text)
-        return value
-
-    def amount(self, text: str, column: str, bound: str, scale: float = 1.0) -> float | None:
-        """A weight, time or distance times `scale`, within RANGES[bound]; empty or 0 is None."""
-        cache = self._amounts.get((bound, scale))
-        if cache is None:
-            cache = self._amounts[bound, scale] = {}
-        try:
-            return cache[text]
-        except KeyError:
-            pass
-        value = self._float(text, column)
-        if value < 0:
-            raise ValueProblem("must not be negative", column, text)
-        # Converted values are kept to the gram, metre or millisecond.
-        result = (value if scale == 1.0 else round(value * scale, 3)) or None
-        problem = RANGES[bound].problem(result or RANGES[bound].high)
-        if problem:
-            unit = RANGES[bound].unit
-            shown = f" (it is {result:,g} {unit})" if scale != 1.0 and unit else ""
-            raise ValueProblem(f"{problem}{shown}", column, text)
-        cache[text] = result
-        return result
-
-    def reps(self, text: str, column: str) -> int | None:
-        """Reps ("8" or "8.0") within RANGES["set.reps"]; empty or 0 is None."""
-        value = self.position(text, column) or None
-        problem = RANGES["set.reps"].problem(value or 1)
-        if problem:
-            raise ValueProblem(problem, column, text)
-        return value
-
-    def position(self, text: str, column: str) -> int | None:
-        """A whole number 0 or more, such as a set number; empty is None."""
-        try:
-            return self._counts[text]
-        except KeyError:
-            pass
-        value = self._float(text, column)
-        if value < 0 or value != int(value):
-            raise ValueProblem("must be a whole number, 0 or more", column, text)
-        self._counts[text] = result = int(value) if text.strip() else None
-        return result
-
-    def rpe(self, text: str, column: str) -> float | None:
-        """An RPE from 1 to 10; empty or 0 (the apps' "not given") is None."""
-        try:
-            return self._rpes[text]
-        except KeyError:
-            pass
-        value = self._float(text, column)
-        if value and not 1 <= value <= 10:
-            raise ValueProblem("RPE must be from 1 to 10", column, text)
-        self._rpes[text] = result = value or None
-        return result
-
-    def date(self, text: str, column: str) -> datetime:
-        """A date and time (naive unless the text has an offset)."""
-        try:
-            return self._dates[text]
-        except KeyError:
-            pass
-        try:
-            value = parse_datetime(text)
-        except ValueError:
-            raise ValueProblem(
-                f"not a date and time (such as {self.date_example})", column, text
-            ) from None
-        self._dates[text] = value
-        return value
-
-    def entry(
-        self,
-        reps: int | None,
-        seconds: float | None,
-        weight_kg: float | None,
-        rpe: float | None,
-        set_type: SetType,
-    ) -> SetEntry:
-        """The set with these values; equal sets share one object (they are immutable)."""
-        key = (reps, seconds, weight_kg, rpe, set_type)
-        found = self._entries.get(key)
-        if found is None:
-            found = self._entries[key] = SetEntry(reps, seconds, weight_kg, rpe, set_type)
-        return found
-
-
-def set_type_of(text: str) -> SetType | None:
-    """A set type written as Hevy ("warmup", "dropset") or Strong ("W", "D", "F") writes it."""
-    return _SET_TYPES.get(column_key(text))
-
-
-_SET_TYPES = {
-    **dict.fromkeys(("", "normal", "n", "working", "work"), SetType.NORMAL),
-    **dict.fromkeys(("warmup", "w", "warm"), SetType.WARMUP),
-    **dict.fromkeys(("failure", "f", "fail"), SetType.FAILURE),
-    **dict.fromkeys(("dropset", "d", "drop"), SetType.DROP),
-}

@@ -1,27 +1,169 @@
-"""Rows to sessions, shared by the Strong and Hevy CSV importers: one session per workout, its
-exercises in file order, its sets in set order.
+"""Rows to sessions, shared by the Strong and Hevy CSV importers: each value read and checked
+against the bounds (Values, each distinct text parsed once), one session per workout, its exercises
+in file order, its sets in set order. A workout whose sets add up to more time (when the file gives
+no duration) or distance than one session holds is refused as a whole, at its first line.
 
 An exercise is a run of rows with its name; a set number seen before in the run starts a new one
 (the same exercise added twice in a row). Within a run the sets are sorted by set number, as the
 newest Strong exports write them shuffled.
 """
 
+import math
 from collections import Counter
 from collections.abc import Sequence
 from dataclasses import dataclass
 from datetime import datetime, tzinfo
 from typing import NamedTuple, Protocol
 
-from restday.domain import ExerciseEntry, Session, SessionKind, SetEntry
+from restday.domain import ExerciseEntry, Session, SessionKind, SetEntry, SetType
+from restday.domain.bounds import RANGES, SETS_MAX
 from restday.errors import ImportFileError
 from restday.io.base import ImportedSession, ParseResult, SkippedRow, fingerprint
-from restday.io.csvfile import CsvFile, ValueProblem
+from restday.io.csvfile import CsvFile, ValueProblem, column_key, parse_datetime
 
-__all__ = ["MINUTES_PER_SET", "RowReader", "SetRow", "WorkoutHead", "read_workouts"]
+__all__ = [
+    "MINUTES_PER_SET",
+    "RowReader",
+    "SetRow",
+    "Values",
+    "WorkoutHead",
+    "read_workouts",
+    "set_type_of",
+]
 
 # A workout whose file gives no duration is estimated at this many minutes a set (or the set's own
 # time, if longer): an import estimate, not a training rule, so it lives here, not in the rulebook.
 MINUTES_PER_SET = 2.5
+
+
+class Values:
+    """Reads a file's values, each distinct text once; raises ValueProblem naming column and value."""
+
+    def __init__(self, *, decimal_comma: bool, date_example: str) -> None:
+        self.decimal_comma, self.date_example = decimal_comma, date_example
+        self._amounts: dict[tuple[str, float], dict[str, float | None]] = {}
+        self._counts: dict[str, int | None] = {}
+        self._rpes: dict[str, float | None] = {}
+        self._dates: dict[str, datetime] = {}
+        self._entries: dict[tuple[object, ...], SetEntry] = {}
+
+    def _float(self, text: str, column: str) -> float:
+        s = text.strip()
+        if self.decimal_comma and s.count(",") == 1 and "." not in s:
+            s = s.replace(",", ".")
+        try:
+            value = float(s) if s else 0.0
+        except ValueError:
+            raise ValueProblem("not a number", column, text) from None
+        if not math.isfinite(value) or "_" in s:
+            raise ValueProblem("not a number", column, text)
+        return value
+
+    def amount(self, text: str, column: str, bound: str, scale: float = 1.0) -> float | None:
+        """A weight, time or distance times `scale`, within RANGES[bound]; empty or 0 is None."""
+        cache = self._amounts.get((bound, scale))
+        if cache is None:
+            cache = self._amounts[bound, scale] = {}
+        try:
+            return cache[text]
+        except KeyError:
+            pass
+        value = self._float(text, column)
+        if value < 0:
+            raise ValueProblem("must not be negative", column, text)
+        # Converted values are kept to the gram, metre or millisecond.
+        result = (value if scale == 1.0 else round(value * scale, 3)) or None
+        problem = RANGES[bound].problem(result or RANGES[bound].high)
+        if problem:
+            unit = RANGES[bound].unit
+            shown = f" (it is {result:,g} {unit})" if scale != 1.0 and unit else ""
+            raise ValueProblem(f"{problem}{shown}", column, text)
+        cache[text] = result
+        return result
+
+    def reps(self, text: str, column: str) -> int | None:
+        """Reps ("8" or "8.0") within RANGES["set.reps"]; empty or 0 is None."""
+        value = self._whole(text, column) or None
+        problem = RANGES["set.reps"].problem(value or 1)
+        if problem:
+            raise ValueProblem(problem, column, text)
+        return value
+
+    def position(self, text: str, column: str) -> int | None:
+        """A set's number, 0 to SETS_MAX (the sets a session may hold); empty is None."""
+        value = self._whole(text, column)
+        if value is not None and value > SETS_MAX:
+            raise ValueProblem(f"must be a whole number from 0 to {SETS_MAX:,}", column, text)
+        return value
+
+    def _whole(self, text: str, column: str) -> int | None:
+        """A whole number 0 or more; empty is None."""
+        try:
+            return self._counts[text]
+        except KeyError:
+            pass
+        value = self._float(text, column)
+        if value < 0 or value != int(value):
+            raise ValueProblem("must be a whole number, 0 or more", column, text)
+        self._counts[text] = result = int(value) if text.strip() else None
+        return result
+
+    def rpe(self, text: str, column: str) -> float | None:
+        """An RPE from 1 to 10; empty or 0 (the apps' "not given") is None."""
+        try:
+            return self._rpes[text]
+        except KeyError:
+            pass
+        value = self._float(text, column)
+        if value and not 1 <= value <= 10:
+            raise ValueProblem("RPE must be from 1 to 10", column, text)
+        self._rpes[text] = result = value or None
+        return result
+
+    def date(self, text: str, column: str) -> datetime:
+        """A date and time (naive unless the text has an offset)."""
+        try:
+            return self._dates[text]
+        except KeyError:
+            pass
+        try:
+            value = parse_datetime(text)
+        except ValueError:
+            raise ValueProblem(
+                f"not a date and time (such as {self.date_example})", column, text
+            ) from None
+        self._dates[text] = value
+        return value
+
+    def entry(
+        self,
+        reps: int | None,
+        seconds: float | None,
+        weight_kg: float | None,
+        rpe: float | None,
+        set_type: SetType,
+    ) -> SetEntry:
+        """The set with these values; equal sets share one object (they are immutable)."""
+        key = (reps, seconds, weight_kg, rpe, set_type)
+        found = self._entries.get(key)
+        if found is None:
+            found = self._entries[key] = SetEntry(reps, seconds, weight_kg, rpe, set_type)
+        return found
+
+
+def set_type_of(text: str) -> SetType | None:
+    """A set type written as Hevy ("warmup", "dropset") or Strong ("W", "D", "F") writes it;
+    empty is normal, but not a text of signs only ("?", "²")."""
+    key = column_key(text)
+    return _SET_TYPES.get(key) if key or not text.strip() else None
+
+
+_SET_TYPES = {
+    **dict.fromkeys(("", "normal", "n", "working", "work"), SetType.NORMAL),
+    **dict.fromkeys(("warmup", "w", "warm"), SetType.WARMUP),
+    **dict.fromkeys(("failure", "f", "fail"), SetType.FAILURE),
+    **dict.fromkeys(("dropset", "d", "drop"), SetType.DROP),
+}
 
 
 @dataclass(frozen=True, slots=True)
@@ -98,28 +240,56 @@ class _Workout:
 
 
 def _estimate_min(exercises: tuple[ExerciseEntry, ...]) -> float:
-    """Minutes of a workout without a duration: MINUTES_PER_SET a set, or the set's time if longer."""
+    """Minutes of a workout without a duration: MINUTES_PER_SET a set, or the set's time if longer;
+    ValueProblem if that is more than a workout lasts."""
     sets = [s for e in exercises for s in e.sets]
-    minutes = sum(max(MINUTES_PER_SET, (s.seconds or 0.0) / 60) for s in sets)
-    return round(minutes, 1) or MINUTES_PER_SET
+    minutes = round(sum(max(MINUTES_PER_SET, (s.seconds or 0.0) / 60) for s in sets), 1)
+    if RANGES["session.minutes"].problem(minutes or MINUTES_PER_SET):
+        raise ValueProblem(
+            f"a workout lasts at most 24 hours: without a duration in the file, its {len(sets):,}"
+            f" sets are estimated at {minutes:,g} min"
+        )
+    return minutes or MINUTES_PER_SET
+
+
+def _session(workout: _Workout, tz: tzinfo) -> tuple[Session, bool]:
+    """The workout's session (a start without a zone is in `tz`) and whether its minutes are
+    estimated; ValueProblem if its sets add up to more time or distance than a session holds."""
+    head = workout.head
+    exercises = workout.exercises()
+    minutes = round(head.minutes or 0.0, 2)  # a few seconds round to 0: estimated
+    estimated = minutes <= 0
+    if estimated:
+        minutes = _estimate_min(exercises)
+    distance_km = round(workout.distance_km, 3) or None
+    problem = RANGES["session.distance_km"].problem(distance_km or 0.0)
+    if problem:
+        raise ValueProblem(
+            f"the distances of the workout's sets add up to {distance_km:,g} km; a workout's"
+            f" distance {problem}"
+        )
+    start = head.start if head.start.tzinfo else head.start.replace(tzinfo=tz)
+    session = Session(
+        SessionKind.STRENGTH, start, minutes, exercises=exercises, distance_km=distance_km
+    )
+    return session, estimated
 
 
 def read_workouts(
     csv_file: CsvFile, reader: RowReader, *, source: str, tz: tzinfo, skip_invalid: bool
 ) -> ParseResult:
     """Read every row into workouts, one session each, in the order the file first names them."""
-    path, width = csv_file.path, len(csv_file.header)
+    path = csv_file.path
     result = ParseResult()
     workouts: dict[tuple[str, ...], _Workout] = {}
     skipped: Counter[tuple[str, ...]] = Counter()
     rows = empty = 0
+    width = len(csv_file.header)
     for line, row in csv_file.rows:
         rows += 1
-        key: tuple[str, ...] = ()
+        key: tuple[str, ...] = reader.key(row) if len(row) == width else ()  # whose row it is
         try:
-            if len(row) != width:
-                raise ValueProblem(f"the row has {len(row)} fields where the header has {width}")
-            key = reader.key(row)
+            csv_file.check(row)
             workout = workouts.get(key)
             head = reader.head(row) if workout is None else None
             set_row = reader.set(row)
@@ -147,20 +317,15 @@ def read_workouts(
         workout.add(set_row, blank)
     estimated = 0
     for key, workout in workouts.items():
-        head = workout.head
-        exercises = workout.exercises()
-        minutes = head.minutes
-        if not minutes or minutes <= 0:
-            minutes, estimated = _estimate_min(exercises), estimated + 1
-        start = head.start if head.start.tzinfo else head.start.replace(tzinfo=tz)
-        session = Session(
-            SessionKind.STRENGTH,
-            start,
-            round(minutes, 2),
-            exercises=exercises,
-            distance_km=round(workout.distance_km, 3) or None,
-        )
-        ident = fingerprint(source, head.start.isoformat(), head.name)
+        try:
+            session, guessed = _session(workout, tz)
+        except ValueProblem as p:  # the workout as a whole: named by its first line
+            if not skip_invalid:
+                raise ImportFileError(path, p.problem, line=workout.line) from None
+            result.skipped.append(SkippedRow(str(path), workout.line, p.problem))
+            continue
+        estimated += guessed
+        ident = fingerprint(source, workout.head.start.isoformat(), workout.head.name)
         result.sessions.append(
             ImportedSession(session, ident, workout.line, skipped_rows=skipped[key])
         )
@@ -168,7 +333,7 @@ def read_workouts(
         result.warnings.append("no workouts in the file: it has a header but no rows")
     if estimated:
         result.warnings.append(
-            f"workouts without a duration in the file: {estimated} of {len(workouts)}; their"
+            f"workouts without a duration in the file: {estimated} of {len(result.sessions)}; their"
             f" minutes were estimated at {MINUTES_PER_SET:g} min a set"
         )
     if empty:

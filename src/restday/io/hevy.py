@@ -19,11 +19,9 @@ from restday.io.csvfile import (
     MILE_IN_KM,
     CsvFile,
     ValueProblem,
-    Values,
     read_csv,
-    set_type_of,
 )
-from restday.io.csvworkouts import SetRow, WorkoutHead, read_workouts
+from restday.io.csvworkouts import SetRow, Values, WorkoutHead, read_workouts, set_type_of
 
 __all__ = ["HevyImporter", "parse"]
 

@@ -8,12 +8,13 @@ and failure sets. Strong writes 0 for a value not filled in, so 0 reps, seconds,
 count as not given. Header names match case-insensitively; other columns (notes) are ignored.
 """
 
+import math
 from collections.abc import Sequence
 from datetime import UTC, tzinfo
 from pathlib import Path
 
 from restday.domain import SetType
-from restday.domain.bounds import RANGES
+from restday.domain.bounds import RANGES, SETS_MAX
 from restday.errors import InvalidInput
 from restday.io.base import ParseResult
 from restday.io.csvfile import (
@@ -21,13 +22,11 @@ from restday.io.csvfile import (
     MILE_IN_KM,
     CsvFile,
     ValueProblem,
-    Values,
     column_key,
     parse_duration_min,
     read_csv,
-    set_type_of,
 )
-from restday.io.csvworkouts import SetRow, WorkoutHead, read_workouts
+from restday.io.csvworkouts import SetRow, Values, WorkoutHead, read_workouts, set_type_of
 
 __all__ = ["StrongImporter", "parse"]
 
@@ -85,9 +84,8 @@ class _Rows:
                 raise ValueProblem("not a duration (such as 1h 5m)", column, text) from None
             problem = RANGES["session.minutes"].problem(minutes or RANGES["session.minutes"].high)
             if problem:
-                raise ValueProblem(
-                    f"a workout lasts at most 24 hours ({minutes:,.0f} min)", column, text
-                )
+                shown = f" ({minutes:,.0f} min)" if math.isfinite(minutes) else ""
+                raise ValueProblem(f"a workout lasts at most 24 hours{shown}", column, text)
         return WorkoutHead(start, row[self.workout].strip(), minutes)
 
     def set(self, row: Sequence[str]) -> SetRow | None:
@@ -125,19 +123,20 @@ class _Rows:
         """The set's position and type from Set Order: a number, W/D/F, or a rest timer (None)."""
         if self.order is None:
             return None, SetType.NORMAL
-        text = row[self.order]
-        if text.isascii() and text.isdigit():
-            return int(text), SetType.NORMAL
-        set_type = set_type_of(text)
-        if set_type is not None:
-            return None, set_type
-        if column_key(text) == "resttimer":
-            return None, None
+        text, column = row[self.order], self.names[self.order]
+        if not (text.isascii() and text.isdigit()):
+            set_type = set_type_of(text)
+            if set_type is not None:
+                return None, set_type
+            if column_key(text) == "resttimer":
+                return None, None
         try:
-            return self.values.position(text, self.names[self.order]), SetType.NORMAL
+            return self.values.position(text, column), SetType.NORMAL
         except ValueProblem:
             raise ValueProblem(
-                "Set Order must be a number, or W, D or F", self.names[self.order], text
+                f"Set Order must be a whole number from 0 to {SETS_MAX:,}, or W, D or F",
+                column,
+                text,
             ) from None
 
     def _unit(self, row: Sequence[str], index: int | None, units: dict[str, float]) -> float | None:
