@@ -94,13 +94,10 @@ def expand(paths: Sequence[Path], fmt: str) -> list[Path]:
 
 def _parse(fmt: str, path: Path, skip_invalid: bool, tz: tzinfo) -> ParseResult:
     module = importlib.import_module(FORMATS[fmt][0])
-    try:
-        if fmt in ("strong", "hevy"):
-            result: ParseResult = module.parse(path, skip_invalid=skip_invalid, tz=tz)
-        else:
-            result = module.parse(path, skip_invalid=skip_invalid)
-    except OSError as exc:
-        raise ImportFileError(path, f"cannot be read ({exc.strerror or exc})") from None
+    if fmt in ("strong", "hevy"):
+        result: ParseResult = module.parse(path, skip_invalid=skip_invalid, tz=tz)
+    else:
+        result = module.parse(path, skip_invalid=skip_invalid)
     return result
 
 

@@ -11,9 +11,8 @@ from tests.store.conftest import fresh_url
 __all__ = ["fresh_url"]
 
 LOGGERS = 20
-STRONG = (
-    "Date,Workout Name,Duration,Exercise Name,Set Order,Weight,Reps\n"
-    + "".join(f"2026-11-{day:02d} 18:00:00,Legs,1h,Squat (Barbell),1,100,5\n" for day in range(1, 21))
+STRONG = "Date,Workout Name,Duration,Exercise Name,Set Order,Weight,Reps\n" + "".join(
+    f"2026-11-{day:02d} 18:00:00,Legs,1h,Squat (Barbell),1,100,5\n" for day in range(1, 21)
 )
 
 

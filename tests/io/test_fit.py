@@ -5,8 +5,6 @@ fixtures/fit_run.fit and fixtures/fit_strength.fit were written with `run_file()
 """
 
 import math
-import os
-import sys
 from datetime import UTC, datetime, timedelta
 from pathlib import Path
 
@@ -646,24 +644,3 @@ def test_each_session_names_its_record(tmp_path):
     result = fit.parse(write(tmp_path, data))
 
     assert [i.record for i in result.sessions] == ["session 1", "session 2"]
-
-
-# --- files that cannot be read ------------------------------------------------------------------
-
-
-def test_folder_is_an_error_naming_it(tmp_path):
-    with pytest.raises(ImportFileError) as caught:
-        fit.parse(tmp_path)
-
-    assert str(caught.value) == f"{tmp_path}: cannot be read (Is a directory)"
-
-
-@pytest.mark.skipif(not sys.platform.startswith("linux"), reason="/proc/self/mem is Linux's")
-def test_file_that_gives_an_input_output_error_is_an_error_naming_it(tmp_path):
-    path = tmp_path / "activity.fit"
-    os.symlink("/proc/self/mem", path)  # a regular file whose reading fails with EIO
-
-    with pytest.raises(ImportFileError) as caught:
-        fit.parse(path)
-
-    assert str(caught.value) == f"{path}: cannot be read (Input/output error)"

@@ -1,7 +1,5 @@
 """GPX importer: one session per timed track, heart-rate extensions, broken and odd files."""
 
-import os
-import sys
 import time
 from datetime import UTC, datetime
 from pathlib import Path
@@ -451,21 +449,3 @@ def test_external_entities_are_not_read(tmp_path):
 
     assert result.sessions[0].session.sport is None  # "running" was not read from the file
     assert result.warnings == ["track 1 gives no sport (no <type>); imported without a sport"]
-
-
-def test_folder_is_an_error_naming_it(tmp_path):
-    with pytest.raises(ImportFileError) as caught:
-        gpx.parse(tmp_path)
-
-    assert str(caught.value) == f"{tmp_path}: cannot be read (Is a directory)"
-
-
-@pytest.mark.skipif(not sys.platform.startswith("linux"), reason="/proc/self/mem is Linux's")
-def test_file_that_gives_an_input_output_error_is_an_error_naming_it(tmp_path):
-    path = tmp_path / "track.gpx"
-    os.symlink("/proc/self/mem", path)  # a regular file whose reading fails with EIO
-
-    with pytest.raises(ImportFileError) as caught:
-        gpx.parse(path)
-
-    assert str(caught.value) == f"{path}: cannot be read (Input/output error)"

@@ -610,3 +610,15 @@ def test_dates_at_the_ends_of_the_calendar_are_read_in_any_zone(write, date, sta
     path = write("strong.csv", HEADER + f'"{date}","A",1h,"Squat",1,100,5,0,0,,,\n')
 
     assert strong.parse(path, tz=KIRITIMATI).sessions[0].session.start == start
+
+
+def test_workout_names_that_differ_only_in_spaces_are_one_workout(write):
+    path = write(
+        "strong.csv",
+        "Date,Workout Name,Exercise Name,Set Order,Weight,Reps\n"
+        "2026-11-20 18:00:00,Legs,Squat (Barbell),1,100,5\n"
+        "2026-11-20 18:00:00, Legs ,Squat (Barbell),2,100,5\n",
+    )
+    result = strong.parse(path)
+    (session,) = result.sessions
+    assert [s.reps for s in session.session.exercises[0].sets] == [5, 5]

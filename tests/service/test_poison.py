@@ -44,7 +44,13 @@ def refielded(data: bytes, rng: random.Random) -> tuple[bytes, str]:
     return "".join(lines).encode("utf-8"), ", ".join(done)
 
 
-MUTATE = {"strong": refielded, "hevy": refielded, "fit": redefined, "gpx": revalued, "tcx": revalued}
+MUTATE = {
+    "strong": refielded,
+    "hevy": refielded,
+    "fit": redefined,
+    "gpx": revalued,
+    "tcx": revalued,
+}
 
 
 def every_command_answers(db) -> None:

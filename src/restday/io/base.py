@@ -6,6 +6,7 @@ from pathlib import Path
 from typing import Protocol
 
 from restday.domain import Session
+from restday.errors import ImportFileError
 
 __all__ = [
     "ImportedSession",
@@ -13,6 +14,7 @@ __all__ = [
     "ParseResult",
     "SkippedRow",
     "fingerprint",
+    "unreadable",
 ]
 
 
@@ -59,6 +61,11 @@ class Importer(Protocol):
     def parse(self, path: Path, *, skip_invalid: bool = False) -> ParseResult:
         """Read `path`; an invalid row raises ImportFileError unless `skip_invalid`."""
         ...
+
+
+def unreadable(path: Path, error: OSError) -> ImportFileError:
+    """The error for a file the system cannot read (no permission, a folder, EIO)."""
+    return ImportFileError(path, f"cannot be read ({error.strerror or error})")
 
 
 def fingerprint(source: str, *parts: object) -> str:

@@ -21,6 +21,7 @@ from pathlib import Path
 from typing import TYPE_CHECKING, BinaryIO
 
 from restday.errors import ImportFileError
+from restday.io.base import unreadable
 
 if TYPE_CHECKING:
     import _csv
@@ -270,7 +271,16 @@ def _numbered(
 @contextmanager
 def read_csv(path: Path, label: str) -> Iterator[CsvFile]:
     """Open a CSV export (`label` names the format in errors); raises ImportFileError if the
-    file is empty, not text or not CSV (a quote never closed)."""
+    file cannot be read, is empty, not text or not CSV (a quote never closed)."""
+    try:
+        with _opened(path, label) as csv_file:
+            yield csv_file
+    except OSError as error:
+        raise unreadable(path, error) from None
+
+
+@contextmanager
+def _opened(path: Path, label: str) -> Iterator[CsvFile]:
     encoding, undecoded = _encoding(path, label)
     with path.open(encoding=encoding, errors=_UNDECODED, newline="") as f:
         blank = 0

@@ -51,7 +51,7 @@ class _Rows:
         self.exercises: dict[str, str] = {}  # each name kept once
 
     def key(self, row: Sequence[str]) -> tuple[str, ...]:
-        return row[self.start], row[self.title]
+        return row[self.start], row[self.title].strip()
 
     def head(self, row: Sequence[str]) -> WorkoutHead:
         start = self.values.date(row[self.start], self.names[self.start])

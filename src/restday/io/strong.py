@@ -68,7 +68,7 @@ class _Rows:
         self.exercises: dict[str, str] = {}  # each name kept once
 
     def key(self, row: Sequence[str]) -> tuple[str, ...]:
-        return row[self.date], row[self.workout]
+        return row[self.date], row[self.workout].strip()
 
     def head(self, row: Sequence[str]) -> WorkoutHead:
         start = self.values.date(row[self.date], self.names[self.date])

@@ -12,7 +12,7 @@ from restday.catalog import load_activities
 from restday.domain import ActivityKind
 from restday.domain.bounds import LATEST_ASKED
 from restday.errors import ImportFileError
-from restday.io.base import SkippedRow
+from restday.io.base import SkippedRow, unreadable
 
 __all__ = [
     "READING_MAX",
@@ -223,16 +223,12 @@ class LocalNames(dict[Any, str]):
         return name
 
 
-def _unreadable(path: Path, error: OSError) -> ImportFileError:
-    return ImportFileError(path, f"cannot be read ({error.strerror or error})")
-
-
 def file_bytes(path: Path) -> bytes:
     """The whole file; ImportFileError if it cannot be read (no permission, a folder, EIO)."""
     try:
         return path.read_bytes()
     except OSError as error:
-        raise _unreadable(path, error) from None
+        raise unreadable(path, error) from None
 
 
 def xml_elements(path: Path, fmt: str, root: str, tags: tuple[str, ...]) -> Iterator[Any]:
@@ -245,7 +241,7 @@ def xml_elements(path: Path, fmt: str, root: str, tags: tuple[str, ...]) -> Iter
     try:
         yield from _elements(path, fmt, root, tags)
     except OSError as error:
-        raise _unreadable(path, error) from None
+        raise unreadable(path, error) from None
 
 
 def _elements(path: Path, fmt: str, root: str, tags: tuple[str, ...]) -> Iterator[Any]:
