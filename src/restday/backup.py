@@ -52,6 +52,12 @@ CSV_COLUMNS = (
 )  # fmt: skip
 _SET_KEYS = ("reps", "seconds", "weight_kg", "rpe", "set_type")
 _SHOWN_PROBLEMS = 3
+_RECORDS = {
+    "sessions": ("session", "sessions"),
+    "checkins": ("check-in", "check-ins"),
+    "aliases": ("exercise mapping", "exercise mappings"),
+    "plans": ("plan", "plans"),
+}
 
 
 def database_file(db: "Database") -> str | None:
@@ -328,7 +334,7 @@ def restore(
         user_id = tx.ensure_user(user)
         held = {kind: n for kind, n in tx.record_counts(user_id).items() if n}
         if held:
-            what = ", ".join(f"{n} {kind}" for kind, n in held.items())
+            what = ", ".join(f"{n} {_RECORDS[kind][n != 1]}" for kind, n in held.items())
             raise Conflict(
                 f"{file}: restore needs a database without your records, but it already has {what}; "
                 "restore into a new database (--database-url) instead"

@@ -92,7 +92,7 @@ def test_restoring_twice_is_refused_and_doubles_nothing(db, saved):
         restore_into(db, saved)
     assert str(refused.value) == (
         f"{saved}: restore needs a database without your records, but it already has 2 sessions, "
-        "1 checkins, 1 aliases, 1 plans; restore into a new database (--database-url) instead"
+        "1 check-in, 1 exercise mapping, 1 plan; restore into a new database (--database-url) instead"
     )
     assert snapshot(db) == before
 
@@ -103,7 +103,7 @@ def test_check_ins_alone_make_the_database_in_use(db, saved):
         tx.connection.exec_driver_sql("DELETE FROM plans")
         tx.connection.exec_driver_sql("DELETE FROM exercise_aliases")
     before = snapshot(db)
-    with pytest.raises(Conflict, match="already has 1 checkins;"):
+    with pytest.raises(Conflict, match="already has 1 check-in;"):
         restore_into(db, saved)
     assert snapshot(db) == before
 
