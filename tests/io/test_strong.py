@@ -622,3 +622,25 @@ def test_workout_names_that_differ_only_in_spaces_are_one_workout(write):
     result = strong.parse(path)
     (session,) = result.sessions
     assert [s.reps for s in session.session.exercises[0].sets] == [5, 5]
+
+
+def test_workouts_at_times_the_clocks_skip_or_repeat_are_named(write):
+    path = write(
+        "strong.csv",
+        "Date,Workout Name,Exercise Name,Set Order,Weight,Reps\n"
+        "2026-03-29 02:30:00,Night,Squat (Barbell),1,100,5\n"
+        "2026-10-25 02:30:00,Night,Squat (Barbell),1,100,5\n"
+        "2026-11-20 18:00:00,Legs,Squat (Barbell),1,100,5\n",
+    )
+    result = strong.parse(path, tz=ZoneInfo("Europe/Amsterdam"))
+    assert [s.session.start.isoformat() for s in result.sessions] == [
+        "2026-03-29T02:30:00+01:00",
+        "2026-10-25T02:30:00+02:00",
+        "2026-11-20T18:00:00+01:00",
+    ]
+    assert result.warnings[-2:] == [
+        "workouts at a time the clocks skip in Europe/Amsterdam (the hour they go forward): 1,"
+        " such as 2026-03-29 02:30; read with the offset before the change",
+        "workouts at a time that happens twice in Europe/Amsterdam (the hour the clocks go back):"
+        " 1, such as 2026-10-25 02:30; read as the first of the two",
+    ]

@@ -12,7 +12,7 @@ import math
 from collections import Counter
 from collections.abc import Sequence
 from dataclasses import dataclass
-from datetime import datetime, tzinfo
+from datetime import UTC, datetime, tzinfo
 from typing import NamedTuple, Protocol
 
 from restday.domain import ExerciseEntry, Session, SessionKind, SetEntry, SetType
@@ -275,6 +275,32 @@ def _session(workout: _Workout, tz: tzinfo) -> tuple[Session, bool]:
     return session, estimated
 
 
+def _clock_changes(starts: list[datetime], tz: tzinfo) -> list[str]:
+    """Warnings for local start times that the clocks skip, or pass twice, in `tz`."""
+    gap: list[datetime] = []
+    twice: list[datetime] = []
+    for start in starts:
+        try:
+            if start.replace(fold=1).utcoffset() == start.utcoffset():
+                continue
+            back = start.astimezone(UTC).astimezone(tz).replace(tzinfo=None)
+        except OverflowError:  # near year 1 or 9999: the import's gate refuses it
+            continue
+        (gap if back != start.replace(tzinfo=None) else twice).append(start)
+    found = []
+    if gap:
+        found.append(
+            f"workouts at a time the clocks skip in {tz} (the hour they go forward): {len(gap)},"
+            f" such as {gap[0]:%Y-%m-%d %H:%M}; read with the offset before the change"
+        )
+    if twice:
+        found.append(
+            f"workouts at a time that happens twice in {tz} (the hour the clocks go back):"
+            f" {len(twice)}, such as {twice[0]:%Y-%m-%d %H:%M}; read as the first of the two"
+        )
+    return found
+
+
 def read_workouts(
     csv_file: CsvFile, reader: RowReader, *, source: str, tz: tzinfo, skip_invalid: bool
 ) -> ParseResult:
@@ -316,6 +342,7 @@ def read_workouts(
         empty += blank
         workout.add(set_row, blank)
     estimated = 0
+    local: list[datetime] = []  # starts the file gives without a zone, read in `tz`
     for key, workout in workouts.items():
         try:
             session, guessed = _session(workout, tz)
@@ -325,6 +352,8 @@ def read_workouts(
             result.skipped.append(SkippedRow(str(path), workout.line, p.problem))
             continue
         estimated += guessed
+        if workout.head.start.tzinfo is None:
+            local.append(session.start)
         ident = fingerprint(source, workout.head.start.isoformat(), workout.head.name)
         result.sessions.append(
             ImportedSession(session, ident, workout.line, skipped_rows=skipped[key])
@@ -340,5 +369,5 @@ def read_workouts(
         result.warnings.append(
             f"rows with no weight, reps, time or distance (empty sets) left out: {empty}"
         )
-    result.warnings += reader.warnings()
+    result.warnings += reader.warnings() + _clock_changes(local, tz)
     return result
