@@ -7,6 +7,7 @@ from zoneinfo import ZoneInfo
 
 from restday.domain import WEEKDAYS, Region, SetEntry
 from restday.domain.bounds import RANGES
+from restday.domain.session import LB_IN_KG
 from restday.errors import InvalidInput
 
 __all__ = [
@@ -19,7 +20,6 @@ __all__ = [
     "twice_note",
 ]
 
-LB_IN_KG = 0.45359237
 SETS_IN_SPEC_MAX = 100
 SETS_RE = re.compile(
     r"^(?P<sets>\d+)\s*[x×]\s*(?P<count>\d+)(?P<seconds>s)?"

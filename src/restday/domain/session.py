@@ -7,7 +7,18 @@ from typing import Any
 
 from restday.domain.muscles import Muscle
 
-__all__ = ["ExerciseEntry", "Intensity", "Session", "SessionKind", "SetEntry", "SetType"]
+__all__ = [
+    "LB_IN_KG",
+    "ExerciseEntry",
+    "Intensity",
+    "Session",
+    "SessionKind",
+    "SetEntry",
+    "SetType",
+]
+
+LB_IN_KG = 0.45359237
+"""Kilograms in a pound: weights are kept in kg, whatever unit they were given in."""
 
 
 class SessionKind(StrEnum):

@@ -20,6 +20,7 @@ from itertools import chain
 from pathlib import Path
 from typing import TYPE_CHECKING, BinaryIO
 
+from restday.domain.session import LB_IN_KG
 from restday.errors import ImportFileError
 from restday.io.base import unreadable
 
@@ -38,7 +39,6 @@ __all__ = [
     "read_csv",
 ]
 
-LB_IN_KG = 0.45359237
 MILE_IN_KM = 1.609344
 
 _CHUNK = 1 << 20
