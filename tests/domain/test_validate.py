@@ -78,7 +78,7 @@ def test_a_valid_session_has_no_problem():
         ({"exercises": (squat(name=" "),)}, 'Invalid exercises[0].name " ": must not be empty'),
         (
             {"exercises": (squat(name="Squat\x00"),)},
-            'Invalid exercises[0].name "Squat\\x00": must not hold control characters',
+            'Invalid exercises[0].name "Squat\\x00": must not hold control characters or line breaks',
         ),
     ],
 )
@@ -162,9 +162,12 @@ def test_a_moment_asked_about_may_lie_ahead_until_2099():
 def test_texts_are_required_short_and_printable():
     assert text_problem("exercise", None, "name", required=False) is None
     assert text_problem("exercise", None, "name") == Problem("name", "must be a text", None)
-    assert text_problem("exercise", "a\tb", "name") is None
+    assert text_problem("notes", "a\tb\nc", "notes") is None
+    assert text_problem("exercise", "Squat\nDeadlift", "name") == Problem(
+        "name", "must not hold control characters or line breaks", "Squat\\nDeadlift"
+    )
     assert text_problem("exercise", "\ud800", "name") == Problem(
-        "name", "must not hold control characters", "\\ud800"
+        "name", "must not hold control characters or line breaks", "\\ud800"
     )
 
 

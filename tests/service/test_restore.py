@@ -183,9 +183,9 @@ EDITS = [
     (edit([*S0, "exercises", 0, "name"], "x" * 201), "sessions[0].exercises[0].name"),
     (
         edit([*S0, "exercises", 0, "name"], "Squat\u0000"),
-        'sessions[0].exercises[0].name "Squat\\x00": must not hold control characters',
+        'sessions[0].exercises[0].name "Squat\\x00": must not hold control characters or line breaks',
     ),
-    (edit([*S0, "exercises", 0, "name"], "\ud800"), "must not hold control characters"),
+    (edit([*S0, "exercises", 0, "name"], "\ud800"), "must not hold control characters or line breaks"),
     (edit([*S0, "source"], "s" * 300), "sessions[0].source"),
     (
         edit(["sessions", 1, "class_kind"], "moonwalk"),

@@ -64,20 +64,17 @@ def text_problem(kind: str, text: object, field: str, *, required: bool = True) 
         return Problem(field, "must not be empty", text) if required else None
     if len(text) > TEXT_MAX[kind]:
         return Problem(field, f"must be at most {TEXT_MAX[kind]:,} characters long", text)
-    if not _printable(text):
-        return Problem(
-            field, "must not hold control characters", text.encode("unicode_escape").decode("ascii")
-        )
+    if (_UNPRINTABLE if kind in MULTILINE else _NOT_ONE_LINE).search(text):
+        escaped = text.encode("unicode_escape").decode("ascii")
+        return Problem(field, "must not hold control characters or line breaks", escaped)
     return None
 
 
-# Unicode's control characters (category Cc) but tab and newlines, and lone surrogates (not UTF-8).
+# Unicode's control characters (category Cc) and lone surrogates (not UTF-8); texts of MULTILINE
+# kinds may hold tabs and line breaks, names may not.
 _UNPRINTABLE = re.compile("[\x00-\x08\x0b\x0c\x0e-\x1f\x7f-\x9f\ud800-\udfff]")
-
-
-def _printable(text: str) -> bool:
-    """No control characters (tabs and newlines aside) and no lone surrogates."""
-    return _UNPRINTABLE.search(text) is None
+_NOT_ONE_LINE = re.compile("[\x00-\x1f\x7f-\x9f\u2028\u2029\ud800-\udfff]")
+MULTILINE = frozenset({"notes"})
 
 
 def done_moment_problem(moment: object, field: str, now: datetime) -> Problem | None:
