@@ -53,7 +53,7 @@ def _shown(value: object) -> str:
     if isinstance(value, bool) or not isinstance(value, int | float):
         text = str(value)
         return f'"{text[:120]}…"' if len(text) > 120 else f'"{text}"'
-    return f"{value:g}" if isinstance(value, float) else str(value)
+    return f"{value:.15g}" if isinstance(value, float) else str(value)
 
 
 class InvalidInput(RestdayError):

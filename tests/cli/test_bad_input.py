@@ -44,6 +44,10 @@ def logged(restday):
             "Invalid --minutes 1441: must be a number above 0 and at most 1,440 min",
         ),
         (
+            ("log", "strength", "--minutes", "1440.0001", *SQUAT),
+            "Invalid --minutes 1440.0001: must be a number above 0 and at most 1,440 min",
+        ),
+        (
             (
                 "log",
                 "strength",
@@ -121,6 +125,10 @@ def logged(restday):
         ),
         (("checkin", "--sore", "legs=²"), 'Invalid --sore "legs=²": use REGION=0-3, e.g. legs=2'),
         (
+            ("checkin", "--sore", "legs=2", "--sore", "legs=3"),
+            'Invalid --sore "legs=3": legs is given twice',
+        ),
+        (
             ("profile", "--resting-hr", "190", "--max-hr", "180"),
             "Invalid --resting-hr 190: must be a number from 20 to 150 bpm",
         ),
@@ -159,6 +167,11 @@ def test_a_bad_value_is_one_line_on_stderr_and_changes_nothing(logged, args, err
     assert result.err.startswith(f"Error: {error}"), result.err
     assert result.err.count("\n") == 1
     assert logged.dump() == before
+
+
+def test_history_between_times_that_happen_twice_says_which_it_took(logged):
+    result = logged.ok("history", "--since", "2026-10-25T02:30", "--at", "2026-10-25T02:45")
+    assert result.err.count("Note: 2026-10-25T02:") == 2 and "read as the first" in result.err
 
 
 def test_a_session_at_a_time_that_happens_twice_says_which_it_took(logged):

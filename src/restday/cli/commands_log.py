@@ -283,9 +283,15 @@ def checkin(
     """
     from restday import service
     from restday.domain import CheckIn
+    from restday.errors import InvalidInput
     from restday.parse import parse_region, parse_soreness
 
-    soreness = dict(parse_soreness(s) for s in sore or [])
+    soreness = {}
+    for text in sore or []:
+        region, level = parse_soreness(text)
+        if region in soreness:
+            raise InvalidInput(f'Invalid --sore "{text}": {region} is given twice')
+        soreness[region] = level
     injuries = frozenset(parse_region(r) for r in injury or [])
     db = _settings(ctx).database()
     renderer = _renderer(ctx, db, None)

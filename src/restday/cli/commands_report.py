@@ -72,12 +72,11 @@ def history(
     Example: restday history --since 2026-11-01 --json
     """
     from restday import service
-    from restday.parse import parse_time
 
     db = _settings(ctx).database()
     renderer = _renderer(ctx, db, lang)
-    start = parse_time(since, renderer.tz) if since else None
-    end = parse_time(at, renderer.tz) if at else None
+    start = _moment(since, renderer) if since else None
+    end = _moment(at, renderer) if at else None
     renderer.history(service.history(db, start, end), json)
 
 
