@@ -8,6 +8,7 @@ the person.
 import csv
 import io
 import json
+import re
 from collections.abc import Sequence
 from dataclasses import dataclass
 from datetime import date, datetime
@@ -16,6 +17,7 @@ from typing import TYPE_CHECKING, Any
 
 from restday.catalog import load_activities, load_exercises
 from restday.domain import ActivityKind, CheckIn, Profile, Session
+from restday.domain.bounds import EARLIEST, LATEST_ASKED
 from restday.domain.data import Fields, read_checkin, read_profile, read_session
 from restday.domain.validate import (
     checkin_problems,
@@ -29,7 +31,7 @@ from restday.service import LOCAL_USER
 
 if TYPE_CHECKING:
     from restday.store.db import Database
-    from restday.store.repo import SessionItem, StoredSession
+    from restday.store.repo import Repository, SessionItem, StoredSession
 
 __all__ = [
     "BACKUP_VERSION",
@@ -50,6 +52,7 @@ CSV_COLUMNS = (
     "distance_km", "avg_hr_bpm", "max_hr_bpm", "source", "exercise", "exercise_id", "set", "reps",
     "seconds", "weight_kg", "set_rpe", "set_type",
 )  # fmt: skip
+_ISO_DATE = re.compile(r"\d{4}-\d{2}-\d{2}")
 _SET_KEYS = ("reps", "seconds", "weight_kg", "rpe", "set_type")
 _SHOWN_PROBLEMS = 3
 _RECORDS = {
@@ -131,6 +134,7 @@ class Restored:
     aliases: int
     plans: int
     profile_replaced: bool
+    dry_run: bool = False
 
 
 @dataclass(slots=True)
@@ -182,16 +186,20 @@ def _names(session: Session, path: str, problems: list[Problem]) -> None:
             problems.append(Problem(f"{path}.{field}", f"must be one of {known}", name))
 
 
-def _exercise_ids(f: Fields, problems: list[Problem]) -> list[str | None]:
-    """The catalogue id of each exercise of a session (null for a name not mapped yet)."""
+def _exercise_ids(raw: dict[str, Any], path: str, problems: list[Problem]) -> list[str | None]:
+    """The catalogue id of each exercise of a session (null for a name not mapped yet); an
+    exercise that is not an object is named by `read_session`."""
     known = load_exercises()
+    exercises = raw.get("exercises")
     ids: list[str | None] = []
-    for i, exercise in enumerate(f.items("exercises")):
-        e = Fields(exercise, f.at("exercises", i), [])
-        exercise_id = e.text("exercise_id")
-        if exercise_id is not None and exercise_id not in known:
+    for i, exercise in enumerate(exercises if isinstance(exercises, list) else []):
+        exercise_id = exercise.get("exercise_id") if isinstance(exercise, dict) else None
+        if exercise_id is not None and (
+            not isinstance(exercise_id, str) or exercise_id not in known
+        ):
+            where = f"{path}.exercises[{i}].exercise_id"
             problems.append(
-                Problem(f"{e.path}.exercise_id", "is not in the catalogue", exercise_id)
+                Problem(where, "must be the id of a catalogue exercise or null", exercise_id)
             )
         ids.append(exercise_id)
     return ids
@@ -203,10 +211,12 @@ def _sessions(data: Fields, now: datetime, problems: list[Problem], backup: _Bac
         path = data.at("sessions", i)
         found: list[Problem] = []
         session = read_session(raw, path, found)
-        f = Fields(raw, path, [])
-        ids = _exercise_ids(f, found)
-        source = f.text("source") or "cli"
-        fingerprint, notes = f.text("fingerprint"), f.text("notes")
+        if not isinstance(raw, dict):
+            problems += found
+            continue
+        ids = _exercise_ids(raw, path, found)
+        source = raw.get("source", "cli")
+        fingerprint, notes = raw.get("fingerprint"), raw.get("notes")
         found += [
             p
             for p in (
@@ -216,15 +226,12 @@ def _sessions(data: Fields, now: datetime, problems: list[Problem], backup: _Bac
             )
             if p is not None
         ]
-        if fingerprint is not None and fingerprint in fingerprints:
+        if isinstance(fingerprint, str) and fingerprint in fingerprints:
+            twin = fingerprints[fingerprint]
             found.append(
-                Problem(
-                    f"{path}.fingerprint",
-                    f"is also the fingerprint of {fingerprints[fingerprint]}",
-                    fingerprint,
-                )
+                Problem(f"{path}.fingerprint", f"is also the fingerprint of {twin}", fingerprint)
             )
-        elif fingerprint is not None:
+        elif isinstance(fingerprint, str):
             fingerprints[fingerprint] = path
         if session is not None:
             _names(session, path, found)
@@ -263,27 +270,50 @@ def _aliases(data: Fields, problems: list[Problem], backup: _Backup) -> None:
             backup.aliases[name] = exercise_id
 
 
+def _plan_date(text: object) -> bool:
+    """Whether `text` is a date such as 2026-11-30 from 1970 to 2099."""
+    if not isinstance(text, str) or not _ISO_DATE.fullmatch(text):
+        return False
+    try:
+        day = date.fromisoformat(text)
+    except ValueError:
+        return False
+    return EARLIEST.date() <= day < LATEST_ASKED.date()
+
+
+def _plan(raw: object) -> tuple[str, dict[str, Any]] | None:
+    """A saved plan's (start, plan) as restday wrote them: days with dates, regions as lists."""
+    if not isinstance(raw, dict) or not _plan_date(raw.get("start")):
+        return None
+    plan, start = raw.get("plan"), raw["start"]
+    days = plan.get("days") if isinstance(plan, dict) else None
+    if not isinstance(plan, dict) or not isinstance(days, list):
+        return None
+    for day in days:
+        if not isinstance(day, dict) or not _plan_date(day.get("date")):
+            return None
+        if not isinstance(day.get("regions", []), list):
+            return None
+    try:
+        json.dumps(plan, ensure_ascii=False, allow_nan=False).encode("utf-8")
+    except (ValueError, UnicodeEncodeError):
+        return None
+    return start, plan
+
+
 def _plans(data: Fields, problems: list[Problem], backup: _Backup) -> None:
     for i, raw in enumerate(data.items("plans")):
-        f = Fields(raw, data.at("plans", i), problems)
-        start, plan = f.text("start", required=True), f.mapping("plan")
-        days = Fields(plan, f.at("plan"), problems).items("days")
-        try:
-            date.fromisoformat(start or "")
-            for day in days:
-                date.fromisoformat(day["date"])
-                if not isinstance(day.get("regions", []), list):
-                    raise TypeError
-            json.dumps(plan, ensure_ascii=False, allow_nan=False).encode("utf-8")
-        except (ValueError, TypeError, KeyError, AttributeError, UnicodeEncodeError):
+        found = _plan(raw)
+        if found is None:
             problems.append(
                 Problem(
-                    f.path, "must be a plan restday wrote: a start date and days with dates", None
+                    data.at("plans", i),
+                    "must be a plan restday wrote: a start date and days with dates",
+                    None,
                 )
             )
-            continue
-        if f.ok and start is not None:
-            backup.plans.append((start, plan))
+        else:
+            backup.plans.append(found)
 
 
 def _read(file: Path, now: datetime) -> _Backup:
@@ -301,7 +331,7 @@ def _read(file: Path, now: datetime) -> _Backup:
         )
     problems: list[Problem] = []
     data = Fields(raw, "", problems)
-    profile = read_profile(data.mapping("profile"), "profile", problems)
+    profile = read_profile(raw.get("profile", {}), "profile", problems)
     if profile is not None:
         problems += [_within(p, "profile") for p in profile_problems(profile)]
     backup = _Backup(profile or Profile(), [], [], [], {}, [])
@@ -322,23 +352,39 @@ def _read(file: Path, now: datetime) -> _Backup:
     return backup
 
 
+def _refuse_if_in_use(tx: "Repository", user_id: int, file: Path) -> None:
+    held = {kind: n for kind, n in tx.record_counts(user_id).items() if n}
+    if held:
+        what = ", ".join(f"{n} {_RECORDS[kind][n != 1]}" for kind, n in held.items())
+        raise Conflict(
+            f"{file}: restore needs a database without your records, but it already has {what}; "
+            "restore into a new database (--database-url) instead"
+        )
+
+
 def restore(
-    db: "Database", files: Sequence[Path], *, now: datetime, user: str = LOCAL_USER
+    db: "Database",
+    files: Sequence[Path],
+    *,
+    now: datetime,
+    user: str = LOCAL_USER,
+    dry_run: bool = False,
 ) -> Restored:
-    """Restore a backup into a database that holds nothing yet of this person; all or nothing."""
+    """Restore a backup into a database that holds nothing yet of this person; all or nothing.
+    With `dry_run` the backup is checked in full and nothing is written."""
     if len(files) != 1:
         raise ImportFileError(", ".join(map(str, files)), "restore takes exactly one backup file")
     file = files[0]
     backup = _read(file, now)
+    counts = (len(backup.sessions), len(backup.checkins), len(backup.aliases), len(backup.plans))
+    if dry_run:
+        with db.reading() as tx:
+            user_id = tx.existing_user(user)
+            _refuse_if_in_use(tx, user_id, file)
+            return Restored(*counts, profile_replaced=tx.has_profile(user_id), dry_run=True)
     with db.transaction() as tx:
         user_id = tx.ensure_user(user)
-        held = {kind: n for kind, n in tx.record_counts(user_id).items() if n}
-        if held:
-            what = ", ".join(f"{n} {_RECORDS[kind][n != 1]}" for kind, n in held.items())
-            raise Conflict(
-                f"{file}: restore needs a database without your records, but it already has {what}; "
-                "restore into a new database (--database-url) instead"
-            )
+        _refuse_if_in_use(tx, user_id, file)
         replaced = tx.has_profile(user_id)
         tx.save_profile(user_id, backup.profile)
         tx.add_sessions(user_id, backup.sessions, notes=backup.notes)
@@ -348,6 +394,4 @@ def restore(
             tx.set_alias(user_id, name, exercise_id)
         for start, plan in backup.plans:
             tx.save_plan(user_id, start, json.dumps(plan, allow_nan=False))
-    return Restored(
-        len(backup.sessions), len(backup.checkins), len(backup.aliases), len(backup.plans), replaced
-    )
+    return Restored(*counts, profile_replaced=replaced)

@@ -250,3 +250,19 @@ def test_a_folder_with_an_unreadable_file_names_it(restday, tmp_path):
     report = json.loads(restday.ok("import", "strong", str(folder), "--skip-invalid", "--json").out)
     assert report["sessions_added"] == 1
     assert report["files_skipped"][0].startswith(f"{unreadable}: cannot be read (")
+
+
+def test_a_backup_dry_run_writes_nothing_and_import_options_are_refused(logged, tmp_path):
+    backup = tmp_path / "backup.json"
+    logged.ok("export", "json", str(backup))
+    fresh = tmp_path / "fresh.db"
+    logged.monkeypatch.setenv("RESTDAY_DATABASE_URL", f"sqlite:///{fresh}")
+    dry = logged.ok("import", "json", str(backup), "--dry-run")
+    assert dry.out.startswith("Dry run: the backup is valid and would restore 1 session, 0 check-ins")
+    with sqlite3.connect(fresh) as con:
+        assert con.execute("select count(*) from sessions").fetchone()[0] == 0
+    for option in ("--skip-invalid", "--replace"):
+        refused = logged("import", "json", str(backup), option)
+        assert refused.err == (
+            f"Error: {option} does not apply to a backup: it is restored whole or not at all\n"
+        )

@@ -97,6 +97,18 @@ def test_restoring_twice_is_refused_and_doubles_nothing(db, saved):
     assert snapshot(db) == before
 
 
+def test_a_dry_run_checks_the_whole_backup_and_writes_nothing(db, saved):
+    with db.transaction() as tx:
+        tx.connection.exec_driver_sql("DELETE FROM users")
+    before = snapshot(db)
+    dry = backup.restore(db, [saved], now=NOW, dry_run=True)
+    assert (dry.sessions, dry.checkins, dry.aliases, dry.plans, dry.dry_run) == (2, 1, 1, 1, True)
+    assert snapshot(db) == before
+    restore_into(db, saved)
+    with pytest.raises(Conflict):
+        backup.restore(db, [saved], now=NOW, dry_run=True)
+
+
 def test_check_ins_alone_make_the_database_in_use(db, saved):
     with db.transaction() as tx:
         tx.connection.exec_driver_sql("DELETE FROM sessions")
@@ -178,14 +190,17 @@ EDITS = [
     ),
     (
         edit([*S0, "exercises", 0, "exercise_id"], "No_Such_Exercise"),
-        'sessions[0].exercises[0].exercise_id "No_Such_Exercise": is not in the catalogue',
+        'sessions[0].exercises[0].exercise_id "No_Such_Exercise": must be the id of a catalogue',
     ),
     (edit([*S0, "exercises", 0, "name"], "x" * 201), "sessions[0].exercises[0].name"),
     (
         edit([*S0, "exercises", 0, "name"], "Squat\u0000"),
         'sessions[0].exercises[0].name "Squat\\x00": must not hold control characters or line breaks',
     ),
-    (edit([*S0, "exercises", 0, "name"], "\ud800"), "must not hold control characters or line breaks"),
+    (
+        edit([*S0, "exercises", 0, "name"], "\ud800"),
+        "must not hold control characters or line breaks",
+    ),
     (edit([*S0, "source"], "s" * 300), "sessions[0].source"),
     (
         edit(["sessions", 1, "class_kind"], "moonwalk"),
@@ -218,6 +233,20 @@ EDITS = [
         edit(["plans", 0, "plan", "days"], [{"date": "tomorrow"}]),
         "plans[0]: must be a plan restday wrote",
     ),
+    (edit(["plans", 0, "plan"], {}), "plans[0]: must be a plan restday wrote"),
+    (edit(["plans", 0, "plan"], None), "plans[0]: must be a plan restday wrote"),
+    (edit(["plans", 0, "start"], "20261130"), "plans[0]: must be a plan restday wrote"),
+    (edit(["plans", 0, "start"], "1900-01-01"), "plans[0]: must be a plan restday wrote"),
+    (edit([*S0, "fingerprint"], 7), 'sessions[0].fingerprint "7": must be a text'),
+    (edit([*S0, "notes"], ["x"]), "sessions[0].notes \"['x']\": must be a text"),
+    (edit([*S0, "source"], 3), 'sessions[0].source "3": must be a text'),
+    (edit([*S0, "source"], ""), 'sessions[0].source "": must not be empty'),
+    (
+        edit([*S0, "exercises", 0, "exercise_id"], 5),
+        'sessions[0].exercises[0].exercise_id "5": must be the id of a catalogue exercise or null',
+    ),
+    (edit(["profile", "timezone"], ""), 'profile.timezone "": must be an IANA time zone'),
+    (edit(["profile"], None), "profile: must be an object"),
     (edit(["version"], 0), "backup version 0 is not a version restday wrote"),
     (edit(["version"], True), "backup version True is not a version restday wrote"),
     (edit(["version"], "1"), "backup version '1' is not a version restday wrote"),

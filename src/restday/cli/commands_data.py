@@ -57,8 +57,14 @@ def import_(
     renderer = _renderer(ctx, db, lang)
     if fmt is ImportFormat.json:
         from restday import backup
+        from restday.errors import InvalidInput
 
-        renderer.restored(backup.restore(db, files, now=_now()), json)
+        for given, option in ((skip_invalid, "--skip-invalid"), (replace, "--replace")):
+            if given:
+                raise InvalidInput(
+                    f"{option} does not apply to a backup: it is restored whole or not at all"
+                )
+        renderer.restored(backup.restore(db, files, now=_now(), dry_run=dry_run), json)
         return
     from restday import importing
 

@@ -156,7 +156,8 @@ class DataOutput:
             )
         )
         if report.sessions_replaced:
-            print(t.text("ui.import_replaced", {"sessions": report.sessions_replaced}))
+            key = "ui.import_would_replace" if report.dry_run else "ui.import_replaced"
+            print(t.text(key, {"sessions": report.sessions_replaced}))
         for row in report.rows_skipped_invalid:
             where = row.file + (f", line {row.line}" if row.line is not None else "")
             where += (f", {row.record}" if row.record else "") + (
@@ -211,10 +212,7 @@ class DataOutput:
         if as_json:
             self._print_json(dataclasses.asdict(restored))
             return
-        print(
-            self.t.text(
-                "ui.restored", {"sessions": restored.sessions, "checkins": restored.checkins}
-            )
-        )
+        counts = dataclasses.asdict(restored)
+        print(self.t.text("ui.restore_dry_run" if restored.dry_run else "ui.restored", counts))
         if restored.profile_replaced:
             print(self.t.ui("ui.profile_replaced"))

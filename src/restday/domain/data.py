@@ -238,10 +238,11 @@ def read_profile(data: object, path: str, problems: list[Problem]) -> Profile | 
     """A profile from `Profile.to_dict` data (absent values take the defaults)."""
     f = Fields(data, path, problems)
     default = Profile()
+    timezone = f.text("timezone")
     profile = Profile(
         goal=f.choice("goal", Goal) or default.goal,
         experience=f.choice("experience", Experience) or default.experience,
-        timezone=f.text("timezone") or default.timezone,
+        timezone=default.timezone if timezone is None else timezone,
         body_mass_kg=f.number("body_mass_kg"),
         lang=f.text("lang"),
         resting_hr_bpm=f.number("resting_hr_bpm"),
