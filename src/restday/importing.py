@@ -8,7 +8,7 @@ from dataclasses import dataclass, field, replace
 from datetime import UTC, datetime, timedelta, tzinfo
 from itertools import islice
 from pathlib import Path
-from typing import TYPE_CHECKING
+from typing import TYPE_CHECKING, NamedTuple
 from zoneinfo import ZoneInfo
 
 from restday.catalog import exercise_candidates, resolve_activity, resolve_exercise
@@ -147,6 +147,14 @@ def _incomplete(
     return found
 
 
+class _Parsed(NamedTuple):
+    """A session read from a file, and whether the file gave all of its rows."""
+
+    file: Path
+    item: ImportedSession
+    complete: bool
+
+
 class _Names:
     """Exercise name -> catalogue id (or None), through the user's aliases, then the catalogue."""
 
@@ -235,7 +243,7 @@ def import_files(
         tz = ZoneInfo(tx.get_profile(user_id).timezone)
         names = _Names(tx.aliases(user_id))
     report = ImportReport(files=[str(f) for f in files], dry_run=dry_run)
-    parsed: list[tuple[Path, ImportedSession]] = []
+    parsed: list[_Parsed] = []
     for file in files:
         try:
             result = _parse(fmt, file, skip_invalid, tz)
@@ -246,7 +254,8 @@ def import_files(
             report.files_skipped.append(str(error))
             report.files.remove(str(file))
             continue
-        parsed += [(file, item) for item in kept]
+        unplaced = len(result.skipped) > sum(item.skipped_rows for item in result.sessions)
+        parsed += [_Parsed(file, item, not (unplaced or item.skipped_rows)) for item in kept]
         report.rows_skipped_invalid += result.skipped
         report.warnings += [f"{file}: {w}" for w in result.warnings]
         report.warnings += _incomplete(file, result, kept, tz)
@@ -263,7 +272,7 @@ def _add(
     tx: "Repository",
     user_id: int,
     fmt: str,
-    parsed: list[tuple[Path, ImportedSession]],
+    parsed: list["_Parsed"],
     names: "_Names",
     tz: tzinfo,
     report: ImportReport,
@@ -275,18 +284,18 @@ def _add(
     replaced: list[int] = []
     seen: set[str] = set()
     recorded = _Recorded(tz)
-    known = tx.known_fingerprints(user_id, [item.fingerprint for _, item in parsed])
+    known = tx.known_fingerprints(user_id, [p.item.fingerprint for p in parsed])
     stored = {}
     if replace and known:
         stored = {s.fingerprint: s for s in tx.sessions_with_fingerprints(user_id, known)}
-    fresh = [item.session.start for _, item in parsed if item.fingerprint not in known]
+    fresh = [p.item.session.start for p in parsed if p.item.fingerprint not in known]
     if fresh:
         for session_id, kind, start, minutes, source in tx.session_spans(
             user_id, min(fresh) - SAME_ACTIVITY_START, max(fresh) + SAME_ACTIVITY_START
         ):
             if source != fmt or fmt in DEVICE_FORMATS:
                 recorded.add(kind, start, minutes, f"session {session_id} from {source}")
-    for file, item in parsed:
+    for file, item, complete in parsed:
         if item.fingerprint in seen:
             report.sessions_skipped_duplicate += 1
             continue
@@ -300,6 +309,13 @@ def _add(
             old = stored.get(item.fingerprint)
             if old is None or _same(old, session, ids, fmt):
                 report.sessions_skipped_duplicate += 1
+                continue
+            if not complete:
+                report.sessions_skipped_duplicate += 1
+                report.warnings.append(
+                    f"{file}: the session at {recorded.when(session.start)} is not replaced: "
+                    "the file gave it without some of its rows"
+                )
                 continue
             assert old.session.id is not None
             replaced.append(old.session.id)

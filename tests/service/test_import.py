@@ -119,7 +119,9 @@ def test_a_gpx_track_ending_in_the_year_9999_is_refused(db, tmp_path):
 
 
 def test_a_fixed_workout_comes_in_with_replace(db, tmp_path):
-    broken = strong(tmp_path, legs(order=1), legs(order=2, reps="lots"), legs(order=3))
+    broken = strong(
+        tmp_path, legs(order=1), legs(order=2, reps="lots"), legs(order=3), name="b.csv"
+    )
     first = load(db, "strong", broken, skip_invalid=True)
     assert (first.sessions_added, first.sets_added, len(first.rows_skipped_invalid)) == (1, 2, 1)
     assert (
@@ -141,3 +143,11 @@ def test_a_fixed_workout_comes_in_with_replace(db, tmp_path):
     assert [s.reps for s in session.exercises[0].sets] == [5, 4, 5]
     unchanged = load(db, "strong", fixed, replace=True)
     assert (unchanged.sessions_replaced, unchanged.sessions_skipped_duplicate) == (0, 1)
+    kept = load(db, "strong", broken, replace=True, skip_invalid=True)
+    assert (kept.sessions_replaced, kept.sessions_skipped_duplicate) == (0, 1)
+    assert (
+        f"{broken}: the session at 2026-11-20 18:00 is not replaced: the file gave it without "
+        "some of its rows"
+    ) in kept.warnings
+    (session,) = service.history(db)
+    assert [s.reps for s in session.exercises[0].sets] == [5, 4, 5]
