@@ -82,7 +82,7 @@ def load(db, fmt, *files, **options):
         (
             "strong",
             STRONG_HEAD + legs().replace("Squat (Barbell)", "S" * 300),
-            "line 2, column exercises[0].name",
+            'line 2, column Exercise Name "SSSS',
         ),
     ],
 )
