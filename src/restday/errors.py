@@ -66,6 +66,11 @@ class InvalidInput(RestdayError):
         self.problems = tuple(problems)
         super().__init__(message or "; ".join(p.worded() for p in self.problems))
 
+    @property
+    def field(self) -> str | None:
+        """The field of the first problem (None for an error that names no field)."""
+        return self.problems[0].field if self.problems else None
+
     @classmethod
     def of(cls, field: str, message: str, value: object = None) -> "InvalidInput":
         """The error of one bad value."""
