@@ -40,6 +40,9 @@ FORMATS: dict[str, tuple[str, tuple[str, ...]]] = {
     "gpx": ("restday.io.gpx", (".gpx",)),
     "tcx": ("restday.io.tcx", (".tcx",)),
 }
+# The file's column that gives a session's field, where the gate can name it (the start: a
+# workout's first line holds its date).
+GATE_COLUMNS = {"strong": {"start": "Date"}, "hevy": {"start": "start_time"}}
 # One person does one session of a kind at a time: a session that starts this close to one from
 # another source (another app or format, or logged by hand) or another device (a watch and a bike
 # computer) and overlaps for most of the shorter one is the same activity recorded twice. Within one
@@ -102,9 +105,14 @@ def _parse(fmt: str, path: Path, skip_invalid: bool, tz: tzinfo) -> ParseResult:
 
 
 def _valid(
-    file: Path, result: ParseResult, now: datetime, skip_invalid: bool, skipped: list[SkippedRow]
+    file: Path,
+    fmt: str,
+    result: ParseResult,
+    now: datetime,
+    skip_invalid: bool,
 ) -> list[ImportedSession]:
-    """The file's sessions that pass the validation gate; the others raise, or are skipped."""
+    """The file's sessions that pass the validation gate; the others raise, or are skipped (into
+    `result.skipped`). A problem is named by the file's column where the format has one."""
     kept = []
     valid_sets: set[int] = set()  # the file's sets stay alive (in `result`) while it is checked
     for item in result.sessions:
@@ -114,17 +122,13 @@ def _valid(
             continue
         first = problems[0]
         value = None if first.value is None else str(first.value)
+        column = GATE_COLUMNS.get(fmt, {}).get(first.field, first.field)
         if not skip_invalid:
             raise ImportFileError(
-                file,
-                first.message,
-                line=item.line,
-                record=item.record,
-                column=first.field,
-                value=value,
+                file, first.message, line=item.line, record=item.record, column=column, value=value
             )
         problem = f"{first.message}; the whole session is left out"
-        skipped.append(SkippedRow(str(file), item.line, problem, first.field, value, item.record))
+        result.skipped.append(SkippedRow(str(file), item.line, problem, column, value, item.record))
     return kept
 
 
@@ -247,7 +251,7 @@ def import_files(
     for file in files:
         try:
             result = _parse(fmt, file, skip_invalid, tz)
-            kept = _valid(file, result, now, skip_invalid, result.skipped)
+            kept = _valid(file, fmt, result, now, skip_invalid)
         except ImportFileError as error:
             if not skip_invalid or len(files) == 1:
                 raise

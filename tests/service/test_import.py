@@ -67,12 +67,12 @@ def load(db, fmt, *files, **options):
         (
             "strong",
             STRONG_HEAD + legs().replace("2026-11-20", "0001-01-01"),
-            'line 2, column start "0001-01-01T18:00:00+00:00": must be from 1970-01-01 to 2026-12-04',
+            'line 2, column Date "0001-01-01T18:00:00+00:00": must be from 1970-01-01 to 2026-12-04',
         ),
         (
             "strong",
             STRONG_HEAD + legs().replace("2026-11-20", "9999-12-31"),
-            'line 2, column start "9999-12-31T18:00:00+00:00": must be from 1970-01-01 to 2026-12-04',
+            'line 2, column Date "9999-12-31T18:00:00+00:00": must be from 1970-01-01 to 2026-12-04',
         ),
         (
             "strong",
