@@ -1,7 +1,9 @@
 """Shared by the fuzz tests: seeded damage to a file's bytes, and the check every outcome passes.
 
 A parser is total when, for any bytes, it returns a ParseResult whose sessions hold only finite
-numbers and aware datetimes, or raises ImportFileError; anything else fails `outcome`.
+numbers and aware datetimes, or raises ImportFileError; anything else fails `outcome`. What a
+parser checks at the row, so that the import's gate never refuses a session for it, is checked too:
+heart rates within their ranges, exercise names that are texts of one line and not too long.
 """
 
 import math
@@ -11,6 +13,7 @@ from dataclasses import dataclass, field
 from datetime import datetime
 from pathlib import Path
 
+from restday.domain.validate import number_problem, text_problem
 from restday.errors import ImportFileError
 from restday.io.base import ParseResult
 
@@ -247,6 +250,14 @@ def _problems(result: ParseResult) -> list[str]:
                 found.append(f"{name} {value!r}")
         if _finite(s.minutes) and not s.minutes > 0:
             found.append(f"minutes {s.minutes!r}")
+        for bound, value in (("avg_hr_bpm", s.avg_hr_bpm), ("max_hr_bpm", s.max_hr_bpm)):
+            if _finite(value) and number_problem(f"session.{bound}", value):
+                found.append(f"{bound} {value!r} out of range")
+        found += [
+            f"exercise name {e.name!r}: {problem.message}"
+            for e in s.exercises
+            if (problem := text_problem("exercise", e.name, "name"))
+        ]
     return found
 
 

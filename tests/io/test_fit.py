@@ -644,3 +644,92 @@ def test_each_session_names_its_record(tmp_path):
     result = fit.parse(write(tmp_path, data))
 
     assert [i.record for i in result.sessions] == ["session 1", "session 2"]
+
+
+# --- heart rates no heart makes -----------------------------------------------------------------
+
+
+def test_record_heart_rate_glitches_are_left_out_with_a_warning(tmp_path):
+    data = encode(
+        [
+            file_id(RUN_START),
+            *records(RUN_START, 120, 5, [130, 150, 254, 10]),
+            session(RUN_START, 600.0, "running"),
+        ]
+    )
+
+    result = fit.parse(write(tmp_path, data))
+
+    [item] = result.sessions
+    assert (item.session.avg_hr_bpm, item.session.max_hr_bpm) == (140.0, 150.0)
+    assert result.warnings == ["session 1: left out 60 heart-rate readings outside 20-250 bpm"]
+
+
+def test_hr_message_glitch_is_left_out_with_a_warning(tmp_path):
+    messages = [
+        file_id(RUN_START),
+        {
+            "mesg_num": NUM["HR"],
+            "timestamp": RUN_START,
+            "fractional_timestamp": 0.0,
+            "filtered_bpm": [100],
+            "event_timestamp": [0.0],
+        },
+        {
+            "mesg_num": NUM["HR"],
+            "filtered_bpm": [110, 252, 120],
+            "event_timestamp": [20.0, 40.0, 60.0],
+        },
+        session(RUN_START, 60.0, "swimming", "lap_swimming"),
+    ]
+
+    result = fit.parse(write(tmp_path, encode(messages)))
+
+    [item] = result.sessions
+    assert item.session.max_hr_bpm == 120.0
+    # The SDK expands hr messages to a reading a second: the 252 bpm one gives 21 of them.
+    assert result.warnings == ["session 1: left out 21 heart-rate readings outside 20-250 bpm"]
+
+
+def test_session_heart_rate_outside_the_range_falls_back_to_the_records(tmp_path):
+    data = encode(
+        [
+            file_id(RUN_START),
+            *records(RUN_START, 120, 5, [130, 140, 150]),
+            session(RUN_START, 600.0, "running", avg_heart_rate=251, max_heart_rate=254),
+        ]
+    )
+
+    result = fit.parse(write(tmp_path, data))
+
+    [item] = result.sessions
+    assert (item.session.avg_hr_bpm, item.session.max_hr_bpm) == (140.0, 150.0)
+    assert result.warnings == [
+        "session 1: heart rate outside 20-250 bpm treated as missing (avg_heart_rate 251,"
+        " max_heart_rate 254)"
+    ]
+
+
+def test_session_heart_rate_outside_the_range_without_records_is_missing(tmp_path):
+    data = encode(
+        [
+            file_id(LIFT_START),
+            session(
+                LIFT_START,
+                1800.0,
+                "training",
+                "strength_training",
+                avg_heart_rate=105,
+                max_heart_rate=19,
+            ),
+        ]
+    )
+
+    result = fit.parse(write(tmp_path, data))
+
+    [item] = result.sessions
+    assert (item.session.avg_hr_bpm, item.session.max_hr_bpm) == (105.0, None)
+    assert result.warnings == [
+        "session 1 is strength training without sets",
+        "session 1: heart rate outside 20-250 bpm treated as missing (max_heart_rate 19)",
+    ]

@@ -449,3 +449,41 @@ def test_external_entities_are_not_read(tmp_path):
 
     assert result.sessions[0].session.sport is None  # "running" was not read from the file
     assert result.warnings == ["track 1 gives no sport (no <type>); imported without a sport"]
+
+
+# --- heart rates no heart makes -----------------------------------------------------------------
+
+
+def _hr_track(rates: tuple[str, ...], name: str = "") -> str:
+    points = "".join(
+        point(52 + i / 1000, f"2024-01-01T10:0{i}:00Z", f"<extensions><hr>{hr}</hr></extensions>")
+        for i, hr in enumerate(rates)
+    )
+    return f"<trk>{name}<type>running</type><trkseg>{points}</trkseg></trk>"
+
+
+def test_one_heart_rate_glitch_is_left_out_and_the_track_kept(tmp_path):
+    path = write(tmp_path, _hr_track(("120", "255", "140", "0")))
+
+    for skip_invalid in (False, True):
+        result = gpx.parse(path, skip_invalid=skip_invalid)
+
+        [item] = result.sessions
+        assert (item.session.avg_hr_bpm, item.session.max_hr_bpm) == (130.0, 140.0)
+        assert result.warnings == ["track 1: left out 1 heart-rate reading outside 20-250 bpm"]
+        assert result.skipped == []
+
+
+def test_heart_rates_at_the_bounds_are_kept_and_beyond_them_counted_per_track(tmp_path):
+    tracks = _hr_track(("20", "250", "19.9", "250.1")) + _hr_track(("5", "300"), "<name>Two</name>")
+    path = write(tmp_path, tracks)
+
+    result = gpx.parse(path)
+
+    first, second = (item.session for item in result.sessions)
+    assert (first.avg_hr_bpm, first.max_hr_bpm) == (135.0, 250.0)
+    assert (second.avg_hr_bpm, second.max_hr_bpm) == (None, None)
+    assert result.warnings == [
+        "track 1: left out 2 heart-rate readings outside 20-250 bpm",
+        'track 2 ("Two"): left out 2 heart-rate readings outside 20-250 bpm',
+    ]

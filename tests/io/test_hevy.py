@@ -376,11 +376,11 @@ def test_end_a_microsecond_after_the_start_gives_estimated_minutes(write):
             "9999-12-31T23:59:59+14:00",
             'column end_time "9999-12-31T23:59:59+14:00": end_time is before start_time',
         ),
-        (
+        (  # New York's offsets then: -4:56:02 (local mean time) and -5:00, 3 min 58 s more
             "1 Jan 0001, 00:00",
             "31 Dec 9999, 23:59",
             'column end_time "31 Dec 9999, 23:59": a workout lasts at most 24 hours, this one'
-            " 5,258,964,959 min from start_time",
+            " 5,258,964,963 min from start_time",
         ),
     ],
 )
@@ -430,3 +430,93 @@ def test_workout_whose_distances_add_up_to_over_1000_km_is_skipped_as_a_whole(wr
     ]
     assert [s.session.exercises[0].name for s in result.sessions] == ["Bench Press (Barbell)"]
     assert [s.line for s in result.sessions] == [4]
+
+
+# --- durations across clock changes -------------------------------------------------------------
+
+AMSTERDAM = ZoneInfo("Europe/Amsterdam")
+
+
+@pytest.mark.parametrize(
+    ("start", "end", "minutes", "utc_start"),
+    [
+        # 29 March 2026: 02:00 becomes 03:00, so 01:30 to 03:30 is one hour.
+        ("2026-03-29 01:30", "2026-03-29 03:30", 60, datetime(2026, 3, 29, 0, 30, tzinfo=UTC)),
+        # 25 October 2026: 03:00 becomes 02:00 again; an end at 02:05 before a start at 02:10 is
+        # in the second 02:00-03:00 hour.
+        ("2026-10-25 02:10", "2026-10-25 02:05", 55, datetime(2026, 10, 25, 0, 10, tzinfo=UTC)),
+        # Across the whole night the clocks go back, the hour passed twice counts twice.
+        ("2026-10-25 01:30", "2026-10-25 03:30", 180, datetime(2026, 10, 24, 23, 30, tzinfo=UTC)),
+        ("2026-06-10 18:00", "2026-06-10 19:15", 75, datetime(2026, 6, 10, 16, tzinfo=UTC)),
+    ],
+)
+def test_workout_across_a_clock_change_lasts_as_long_as_it_was_lived(
+    write, start, end, minutes, utc_start
+):
+    path = write("hevy.csv", HEADER + _row(start=start, end=end))
+
+    (item,) = hevy.parse(path, tz=AMSTERDAM).sessions
+
+    assert item.session.minutes == minutes
+    assert item.session.start.astimezone(UTC) == utc_start  # read as before: the first of two
+    assert item.fingerprint == fingerprint("hevy", f"{start.replace(' ', 'T')}:00", "Push")
+
+
+def test_end_before_the_start_in_the_hour_passed_twice_and_after_it_is_still_refused(write):
+    # 02:10 (first, 00:10 UTC) to 01:50 (01:50 is not passed twice): before the start.
+    path = write("hevy.csv", HEADER + _row(start="2026-10-25 02:10", end="2026-10-25 01:50"))
+
+    with pytest.raises(ImportFileError) as raised:
+        hevy.parse(path, tz=AMSTERDAM)
+
+    assert str(raised.value) == (
+        f'{path}, line 2, column end_time "2026-10-25 01:50": end_time is before start_time'
+    )
+
+
+def test_times_with_an_offset_keep_it_whatever_the_profile_zone(write):
+    path = write(
+        "hevy.csv",
+        HEADER + _row(start="2026-10-25T02:10:00+02:00", end="2026-10-25T02:05:00+01:00"),
+    )
+
+    (item,) = hevy.parse(path, tz=NEW_YORK).sessions
+
+    assert item.session.minutes == 55
+    assert item.session.start == datetime(2026, 10, 25, 0, 10, tzinfo=UTC)
+
+
+# --- exercise names -----------------------------------------------------------------------------
+
+
+@pytest.mark.parametrize(
+    ("name", "message"),
+    [
+        ("A" * 201, f'"{"A" * 100}…": must be at most 200 characters long'),
+        ("Bench\tPress", r'"Bench\tPress": must not hold control characters or line breaks'),
+        ("Bench\nPress", r'"Bench\nPress": must not hold control characters or line breaks'),
+    ],
+)
+def test_exercise_name_that_is_too_long_or_not_one_line_is_refused_at_its_row(write, name, message):
+    path = write("hevy.csv", HEADER + _row() + _row(index="1") + _row(exercise=name, index="2"))
+
+    with pytest.raises(ImportFileError) as raised:
+        hevy.parse(path)
+
+    assert str(raised.value) == f"{path}, line 4, column exercise_title {message}"
+
+
+def test_exercise_name_of_200_characters_is_kept_and_a_longer_one_skipped_with_its_row(write):
+    longest, longer = "A" * 200, "B" * 250
+    rows = _row(exercise=longest) + _row(exercise=longer, index="1") + _row(exercise=longer)
+    path = write("hevy.csv", HEADER + rows)
+
+    result = hevy.parse(path, skip_invalid=True)
+
+    problem = "must be at most 200 characters long"
+    shown = f"{'B' * 100}…"
+    assert result.skipped == [
+        SkippedRow(str(path), 3, problem, "exercise_title", shown),
+        SkippedRow(str(path), 4, problem, "exercise_title", shown),
+    ]
+    assert [e.name for e in result.sessions[0].session.exercises] == [longest]

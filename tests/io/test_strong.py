@@ -1,6 +1,7 @@
 """The Strong CSV importer: every export format, the real exports, bad rows and duplicates."""
 
 import shutil
+from dataclasses import replace
 from datetime import UTC, datetime
 from zoneinfo import ZoneInfo
 
@@ -644,3 +645,57 @@ def test_workouts_at_times_the_clocks_skip_or_repeat_are_named(write):
         "workouts at a time that happens twice in Europe/Amsterdam (the hour the clocks go back):"
         " 1, such as 2026-10-25 02:30; read as the first of the two",
     ]
+
+
+# --- exercise names -----------------------------------------------------------------------------
+
+_NAMED = '2022-09-21 10:26:28,"Push",1h 5m,"{name}",{order},60,8,0,0,,,\n'
+
+
+@pytest.mark.parametrize(
+    ("name", "message"),
+    [
+        ("A" * 250, f'"{"A" * 100}…": must be at most 200 characters long'),
+        (
+            "Squat\t(Barbell)",
+            r'"Squat\t(Barbell)": must not hold control characters or line breaks',
+        ),
+        ("Squat\r\n(Barbell)", r'"Squat\r\n(Barbell)": must not hold control characters or line'),
+        ("Squat\x1b[31m", r'"Squat\x1b[31m": must not hold control characters or line breaks'),
+    ],
+)
+def test_exercise_name_that_is_too_long_or_not_one_line_is_refused_at_its_row(write, name, message):
+    rows = [_NAMED.format(name="Bench Press (Barbell)", order=n) for n in (1, 2, 3)]
+    path = write("strong.csv", HEADER + "".join(rows) + _NAMED.format(name=name, order=1))
+
+    with pytest.raises(ImportFileError) as raised:
+        strong.parse(path)
+
+    assert str(raised.value).startswith(f"{path}, line 5, column Exercise Name {message}")
+    assert (raised.value.line, raised.value.column) == (5, "Exercise Name")
+
+
+def test_skip_invalid_leaves_out_each_row_with_a_bad_exercise_name_and_keeps_the_rest(write):
+    rows = [_NAMED.format(name=n, order=o) for n, o in (("Squat", 1), ("B" * 201, 1), ("Squat", 2))]
+    path = write("strong.csv", HEADER + "".join(rows) + _NAMED.format(name="B" * 201, order=2))
+
+    result = strong.parse(path, skip_invalid=True)
+
+    skipped = SkippedRow(
+        str(path), 3, "must be at most 200 characters long", "Exercise Name", f"{'B' * 100}…"
+    )
+    assert result.skipped == [skipped, replace(skipped, line=5)]
+    assert table(result.sessions[0].session) == [
+        ("Squat", [(8, None, 60.0, None, "normal"), (8, None, 60.0, None, "normal")])
+    ]
+    assert result.sessions[0].skipped_rows == 2
+
+
+def test_exercise_names_are_stripped_and_kept_once(write):
+    rows = [_NAMED.format(name=n, order=1) for n in ("Squat", " Squat ", "Squat")]
+    path = write("strong.csv", HEADER + rows[0] + rows[1].replace("Push", "Legs") + rows[2])
+
+    first, second = (s.session.exercises[0].name for s in strong.parse(path).sessions)
+
+    assert first == second == "Squat"
+    assert first is second

@@ -405,3 +405,77 @@ def test_billion_laughs_is_refused_in_bounded_time_and_memory(tmp_path):
     assert resource.getrusage(resource.RUSAGE_SELF).ru_maxrss - before < 100_000  # KiB
     assert caught.value.file == str(path)
     assert caught.value.problem.startswith("broken XML (")  # libxml2 words the limit it hit
+
+
+# --- heart rates no heart makes -----------------------------------------------------------------
+
+
+def _point(minute: int, bpm: str) -> str:
+    return (
+        f"<Trackpoint><Time>2024-01-01T10:{minute:02}:00Z</Time>"
+        f"<HeartRateBpm><Value>{bpm}</Value></HeartRateBpm></Trackpoint>"
+    )
+
+
+def _hr_lap(*rates: str, avg: str = "", peak: str = "") -> str:
+    summary = f"<AverageHeartRateBpm><Value>{avg}</Value></AverageHeartRateBpm>" if avg else ""
+    summary += f"<MaximumHeartRateBpm><Value>{peak}</Value></MaximumHeartRateBpm>" if peak else ""
+    points = "".join(_point(i, bpm) for i, bpm in enumerate(rates))
+    return (
+        '<Lap StartTime="2024-01-01T10:00:00Z"><TotalTimeSeconds>600</TotalTimeSeconds>'
+        f"<DistanceMeters>2000</DistanceMeters>{summary}<Track>{points}</Track></Lap>"
+    )
+
+
+def test_track_point_heart_rate_glitch_is_left_out_with_a_warning(tmp_path):
+    path = write(tmp_path, activity("Running", _hr_lap("120", "255", "140", "0")))
+
+    result = tcx.parse(path)
+
+    [item] = result.sessions
+    assert (item.session.avg_hr_bpm, item.session.max_hr_bpm) == (130.0, 140.0)
+    assert result.warnings == ["activity 1: left out 1 heart-rate reading outside 20-250 bpm"]
+
+
+def test_lap_summary_outside_the_range_is_missing_and_the_track_points_give_it(tmp_path):
+    path = write(tmp_path, activity("Running", _hr_lap("120", "140", avg="300", peak="255")))
+
+    result = tcx.parse(path)
+
+    [item] = result.sessions
+    assert (item.session.avg_hr_bpm, item.session.max_hr_bpm) == (130.0, 140.0)
+    assert result.warnings == [
+        "activity 1: heart rate outside 20-250 bpm treated as missing (AverageHeartRateBpm 300,"
+        " MaximumHeartRateBpm 255)"
+    ]
+
+
+def test_lap_summary_outside_the_range_without_track_points_leaves_no_heart_rate(tmp_path):
+    laps = [_hr_lap(avg="10", peak="15"), _hr_lap(avg="150", peak="251")]
+    laps[1] = laps[1].replace("10:00:00Z", "10:10:00Z")
+    path = write(tmp_path, activity("Biking", *laps))
+
+    result = tcx.parse(path)
+
+    [item] = result.sessions
+    assert (item.session.avg_hr_bpm, item.session.max_hr_bpm) == (150.0, None)
+    assert result.warnings == [
+        "activity 1: heart rate outside 20-250 bpm treated as missing (AverageHeartRateBpm 10,"
+        " MaximumHeartRateBpm 15, MaximumHeartRateBpm 251)"
+    ]
+
+
+def test_many_summaries_outside_the_range_are_counted_in_one_warning(tmp_path):
+    laps = [
+        _hr_lap("130", avg="300").replace("10:00:00Z", f"1{minute}:00:00Z", 1)
+        for minute in range(5)
+    ]
+    path = write(tmp_path, activity("Running", *laps))
+
+    result = tcx.parse(path)
+
+    assert result.sessions[0].session.avg_hr_bpm == 130.0
+    assert result.warnings == [
+        "activity 1: heart rate outside 20-250 bpm treated as missing (AverageHeartRateBpm 300,"
+        " AverageHeartRateBpm 300, AverageHeartRateBpm 300 and 2 more)"
+    ]

@@ -17,7 +17,8 @@ from typing import NamedTuple, Protocol
 
 from restday.domain import ExerciseEntry, Session, SessionKind, SetEntry, SetType
 from restday.domain.bounds import RANGES, SETS_MAX
-from restday.errors import ImportFileError
+from restday.domain.validate import text_problem
+from restday.errors import ImportFileError, Problem
 from restday.io.base import ImportedSession, ParseResult, SkippedRow, fingerprint
 from restday.io.csvfile import CsvFile, ValueProblem, column_key, parse_datetime
 
@@ -46,6 +47,8 @@ class Values:
         self._rpes: dict[str, float | None] = {}
         self._dates: dict[str, datetime] = {}
         self._entries: dict[tuple[object, ...], SetEntry] = {}
+        self._exercises: dict[str, str | Problem] = {}  # by the text as the row writes it
+        self._names: dict[str, str] = {}  # each name kept once
 
     def _float(self, text: str, column: str) -> float:
         s = text.strip()
@@ -119,6 +122,20 @@ class Values:
             raise ValueProblem("RPE must be from 1 to 10", column, text)
         self._rpes[text] = result = value or None
         return result
+
+    def exercise(self, text: str, column: str) -> str:
+        """An exercise name, stripped, one object per distinct name; ValueProblem if it is empty,
+        longer than TEXT_MAX["exercise"] or not one line (control characters, line breaks)."""
+        found = self._exercises.get(text)
+        if found is None:
+            name = text.strip()
+            problem = text_problem("exercise", name, column) if name else None
+            found = self._exercises[text] = problem or self._names.setdefault(name, name)
+        if isinstance(found, Problem):
+            raise ValueProblem(found.message, column, str(found.value))
+        if not found:
+            raise ValueProblem("an exercise name is required", column, "")
+        return found
 
     def date(self, text: str, column: str) -> datetime:
         """A date and time (naive unless the text has an offset)."""

@@ -11,6 +11,8 @@
   an endurance session without a sport, with a warning.
 - Duration is the timer time (pauses excluded), else the elapsed time; heart rate comes from the
   session, else from the records (or the separate `hr` messages of pool swims) in its time span.
+  A heart rate no heart makes (outside RANGES["session.avg_hr_bpm"]) is left out with a warning:
+  a sample is no reading, a session's summary counts as not given.
   Intensity and RPE are left unset: a device does not know them.
 - A damaged file (bad checksum, cut off) still gives the sessions that were complete before the
   damage, with a warning that says what is damaged; with none complete it is an ImportFileError.
@@ -31,7 +33,15 @@ from restday.domain import ExerciseEntry, Session, SessionKind, SetEntry
 from restday.domain.bounds import LATEST_ASKED
 from restday.errors import ImportFileError
 from restday.io.base import ImportedSession, ParseResult, fingerprint
-from restday.io.track import READING_MAX, HeartRates, file_bytes, sport_name
+from restday.io.track import (
+    READING_MAX,
+    HeartRates,
+    file_bytes,
+    heart_rate_summary,
+    left_out_warning,
+    sport_name,
+    summary_warning,
+)
 
 __all__ = ["exercise_name", "parse", "source"]
 
@@ -269,7 +279,8 @@ class _Reader:
         self.series: list[_Series] | None = None
 
     def heart_rate(self, start: datetime, end: datetime) -> HeartRates:
-        """Heart rate between two moments, from records, else from hr messages."""
+        """Heart rate between two moments, from records, else from hr messages; `outside` counts
+        the samples left out of every series tried."""
         if self.series is None:
             self.series = [_record_series(self.messages.get("record_mesgs", []))]
             if self.messages.get("hr_mesgs"):
@@ -279,11 +290,14 @@ class _Reader:
                 self.result.warnings.append(
                     f"left out {_plural(damaged, 'damaged heart-rate reading')}"
                 )
+        rates, outside = HeartRates(), 0
         for series in self.series:
             rates = series.between(start.timestamp(), end.timestamp())
+            outside += rates.outside
             if rates.count:
-                return rates
-        return HeartRates()
+                break
+        rates.outside = outside
+        return rates
 
     def sets_between(self, start: datetime, end: datetime) -> list[dict[str, Any]]:
         if len(self.sessions) == 1:
@@ -300,6 +314,24 @@ class _Reader:
             if begins is not None and start < begins <= end:
                 return begins - timedelta(microseconds=1)
         return end
+
+    def summary(
+        self, label: str, message: dict[str, Any], damage: _Damage
+    ) -> tuple[float | None, float | None]:
+        """The session's average and maximum heart rate; one outside its range is missing, with
+        a warning (0 is not given)."""
+        found, outside = [], []
+        for key, bound in (
+            ("avg_heart_rate", "session.avg_hr_bpm"),
+            ("max_heart_rate", "session.max_hr_bpm"),
+        ):
+            bpm = damage.number(message, key)
+            found.append(heart_rate_summary(bpm, bound))
+            if bpm and found[-1] is None:
+                outside.append(f"{key} {bpm:g}")
+        if outside:
+            self.result.warnings.append(summary_warning(label, outside))
+        return found[0], found[1]
 
     def session(self, index: int, message: dict[str, Any]) -> None:
         """Add the session of one FIT session message, or a warning why it is left out."""
@@ -329,11 +361,12 @@ class _Reader:
             self.result.warnings.append(f"{label}: {shown}; imported without a sport")
         if kind is SessionKind.STRENGTH and not sets:
             self.result.warnings.append(f"{label} is strength training without sets")
-        avg_hr = damage.number(message, "avg_heart_rate")
-        max_hr = damage.number(message, "max_heart_rate")
+        avg_hr, max_hr = self.summary(label, message, damage)
         if not avg_hr or not max_hr:
             rates = self.heart_rate(start, end)
             avg_hr, max_hr = avg_hr or rates.average, max_hr or rates.maximum
+            if rates.outside:
+                self.result.warnings.append(left_out_warning(label, rates.outside))
         metres = damage.number(message, "total_distance") or 0.0
         session = Session(
             kind=kind,

@@ -6,8 +6,9 @@ segment (never across a gap between segments), and heart rate comes from the Gar
 TrackPointExtension (v1 or v2 `hr`) or any other `hr`/`heartrate` extension. Points without a time,
 or with an impossible one (before 1970), are left out with a warning; a time no clock can have
 written (year 1, year 9999) or a heart rate that is not a finite, non-negative number is a broken
-value. The sport comes from the track's `<type>`; without one the session has no sport and a
-warning says so.
+value; a heart rate no heart makes (outside RANGES["session.avg_hr_bpm"], a sensor's glitch) is
+left out of the track's average and maximum, with a warning. The sport comes from the track's
+`<type>`; without one the session has no sport and a warning says so.
 """
 
 from dataclasses import dataclass, field
@@ -27,6 +28,7 @@ from restday.io.track import (
     LocalNames,
     free,
     haversine_m,
+    left_out_warning,
     local_name,
     parse_time,
     reading,
@@ -165,6 +167,8 @@ def _session(trk: Any, track: _Track, result: ParseResult, no_sport: list[int]) 
             f"{label}: {untimed} of its {track.points} points {has} no usable time; "
             "left out of its duration and distance"
         )
+    if track.hr.outside:
+        result.warnings.append(left_out_warning(label, track.hr.outside))
     kind = children.get("type")
     sport = sport_name(kind)
     if sport is None and kind:

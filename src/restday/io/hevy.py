@@ -1,14 +1,17 @@
 """Hevy app CSV exports: one row a set, one session a workout (title + start_time).
 
-The workout lasts from start_time to end_time; dates are read as Hevy writes them in any app
-language setting it has used ("7 Apr 2026, 10:14", "Jun 11, 2026, 1:01 PM", ISO 8601). Weights
-come in kg or lb (weight_kg, weight_lbs), distances in km or miles; set_type normal, warmup,
-failure and dropset map to the set types. Empty or 0 values count as not given. Header names
-match case-insensitively; other columns (description, notes, superset_id) are ignored.
+The workout lasts from start_time to end_time, counted between the two moments (times without a
+zone in the profile's zone), so a workout across a clock change lasts as long as it was lived; an
+end_time in the hour the clocks pass twice is the second of the two if the first would come before
+start_time. Dates are read as Hevy writes them in any app language setting it has used ("7 Apr
+2026, 10:14", "Jun 11, 2026, 1:01 PM", ISO 8601). Weights come in kg or lb (weight_kg,
+weight_lbs), distances in km or miles; set_type normal, warmup, failure and dropset map to the set
+types. Empty or 0 values count as not given. Header names match case-insensitively; other columns
+(description, notes, superset_id) are ignored.
 """
 
 from collections.abc import Sequence
-from datetime import UTC, tzinfo
+from datetime import UTC, datetime, timedelta, tzinfo
 from pathlib import Path
 
 from restday.domain import SetType
@@ -36,8 +39,9 @@ _LABEL = "Hevy CSV export"
 class _Rows:
     """Reads the rows of one Hevy export."""
 
-    def __init__(self, f: CsvFile) -> None:
+    def __init__(self, f: CsvFile, tz: tzinfo) -> None:
         f.require(_REQUIRED, _LABEL, ("Strong export", _STRONG))
+        self.tz = tz
         self.values = Values(decimal_comma=f.delimiter != ",", date_example="7 Apr 2026, 10:14")
         self.title, self.start, self.exercise = (f.keys[k] for k in _REQUIRED)
         self.end = f.find("endtime")
@@ -48,7 +52,6 @@ class _Rows:
         self.distance, self.distance_scale = _column(f, _DISTANCES, "distance")
         self.guessed: list[str] = []
         self.names = {i: f.name(i) for i in range(len(f.header))}
-        self.exercises: dict[str, str] = {}  # each name kept once
 
     def key(self, row: Sequence[str]) -> tuple[str, ...]:
         return row[self.start], row[self.title].strip()
@@ -64,11 +67,12 @@ class _Rows:
                     self.names[self.end],
                     row[self.end],
                 )
-            if end < start:
+            elapsed = _elapsed(start, end, self.tz)
+            if elapsed < timedelta(0):
                 raise ValueProblem(
                     "end_time is before start_time", self.names[self.end], row[self.end]
                 )
-            minutes = (end - start).total_seconds() / 60 or None
+            minutes = elapsed.total_seconds() / 60 or None
             if minutes and RANGES["session.minutes"].problem(minutes):
                 raise ValueProblem(
                     f"a workout lasts at most 24 hours, this one {minutes:,.0f} min from start_time",
@@ -79,10 +83,7 @@ class _Rows:
 
     def set(self, row: Sequence[str]) -> SetRow | None:
         values, names = self.values, self.names
-        exercise = row[self.exercise].strip()
-        exercise = self.exercises.setdefault(exercise, exercise)
-        if not exercise:
-            raise ValueProblem("an exercise name is required", names[self.exercise], "")
+        exercise = values.exercise(row[self.exercise], names[self.exercise])
         order = None if self.index is None else values.position(row[self.index], names[self.index])
         set_type = set_type_of(row[self.type]) if self.type is not None else None
         if self.type is not None and set_type is None:
@@ -121,6 +122,27 @@ class _Rows:
         return self.guessed
 
 
+def _offset(moment: datetime) -> timedelta:
+    return moment.utcoffset() or timedelta(0)
+
+
+def _elapsed(start: datetime, end: datetime, tz: tzinfo) -> timedelta:
+    """Time from start to end as moments (times without a zone in `tz`); an end in an hour the
+    clocks pass twice is read as the second one when the first would come before the start."""
+    local = start.tzinfo is None
+    if local:
+        start, end = start.replace(tzinfo=tz), end.replace(tzinfo=tz)
+    # Wall times less their offsets: the UTC difference, with no UTC datetime (which overflows
+    # near year 1 and 9999) and no wall-time subtraction (which Python does for one tzinfo).
+    wall = end.replace(tzinfo=None) - start.replace(tzinfo=None)
+    elapsed = wall - (_offset(end) - _offset(start))
+    if elapsed < timedelta(0) and local:
+        second = wall - (_offset(end.replace(fold=1)) - _offset(start))
+        if second >= timedelta(0):
+            return second
+    return elapsed
+
+
 def _column(f: CsvFile, scaled: dict[str, float], plain: str) -> tuple[int | None, float | None]:
     """The column of a quantity and its scale to kg or km when its name gives the unit."""
     for key, scale in scaled.items():
@@ -132,7 +154,7 @@ def _column(f: CsvFile, scaled: dict[str, float], plain: str) -> tuple[int | Non
 def parse(path: Path, *, skip_invalid: bool = False, tz: tzinfo = UTC) -> ParseResult:
     """Read a Hevy CSV export; times without a zone are in `tz`."""
     with read_csv(path, _LABEL) as f:
-        return read_workouts(f, _Rows(f), source="hevy", tz=tz, skip_invalid=skip_invalid)
+        return read_workouts(f, _Rows(f, tz), source="hevy", tz=tz, skip_invalid=skip_invalid)
 
 
 class HevyImporter:

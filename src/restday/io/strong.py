@@ -65,7 +65,6 @@ class _Rows:
         self.guessed_weight = self.guessed_distance = False
         self.rest_timers = 0
         self.names = {i: f.name(i) for i in range(len(f.header))}
-        self.exercises: dict[str, str] = {}  # each name kept once
 
     def key(self, row: Sequence[str]) -> tuple[str, ...]:
         return row[self.date], row[self.workout].strip()
@@ -90,10 +89,7 @@ class _Rows:
 
     def set(self, row: Sequence[str]) -> SetRow | None:
         values, names = self.values, self.names
-        exercise = row[self.exercise].strip()
-        exercise = self.exercises.setdefault(exercise, exercise)
-        if not exercise:
-            raise ValueProblem("an exercise name is required", names[self.exercise], "")
+        exercise = values.exercise(row[self.exercise], names[self.exercise])
         order, set_type = self._order(row)
         if set_type is None:
             self.rest_timers += 1

@@ -8,7 +8,9 @@ Sport="Running" and "Biking" map to run and bike; "Other" says nothing about the
 Creator is a device, the Notes free text), so such a session has no sport and a warning says so.
 Transitions of a multisport session are not activities and are left out. A file with only courses
 is a planned route, not a recorded activity, and is refused. A time no clock can have written (year
-1, year 9999), or a number that is not finite, negative or absurdly large, is a broken value.
+1, year 9999), or a number that is not finite, negative or absurdly large, is a broken value. A
+heart rate no heart makes (outside RANGES["session.avg_hr_bpm"]) is left out with a warning: a
+track point's is no sample, a lap's summary counts as not given (its track points give it).
 """
 
 from dataclasses import dataclass, field
@@ -28,9 +30,12 @@ from restday.io.track import (
     Invalid,
     LocalNames,
     free,
+    heart_rate_summary,
+    left_out_warning,
     local_name,
     parse_time,
     sport_name,
+    summary_warning,
     xml_elements,
 )
 
@@ -60,6 +65,7 @@ class _Lap:
     avg_hr: float | None = None
     max_hr: float | None = None
     points: HeartRates = field(default_factory=HeartRates)
+    outside: list[str] = field(default_factory=list)  # summaries out of range: "Name 255"
     first: datetime | None = None
     last: datetime | None = None
 
@@ -117,6 +123,16 @@ def _value(element: Any, invalid: Invalid) -> float | None:
     return None
 
 
+def _summary(element: Any, invalid: Invalid, bound: str, outside: list[str]) -> float | None:
+    """A lap's heart-rate summary within RANGES[bound]; one outside it is noted in `outside` and
+    treated as missing (0 is not given)."""
+    bpm = _value(element, invalid)
+    kept = heart_rate_summary(bpm, bound)
+    if bpm and kept is None:
+        outside.append(f"{local_name(element.tag)} {bpm:g}")
+    return kept
+
+
 def _trackpoint(element: Any, lap: _Lap, invalid: Invalid, names: LocalNames) -> None:
     """Check one track point and add its time and heart rate to its lap."""
     moment: datetime | None = None
@@ -152,9 +168,9 @@ def _lap(element: Any, lap: _Lap, invalid: Invalid, names: LocalNames) -> None:
         elif name == "DistanceMeters":
             lap.metres = _number(child, invalid)
         elif name == "AverageHeartRateBpm":
-            lap.avg_hr = _value(child, invalid)
+            lap.avg_hr = _summary(child, invalid, "session.avg_hr_bpm", lap.outside)
         elif name == "MaximumHeartRateBpm":
-            lap.max_hr = _value(child, invalid)
+            lap.max_hr = _summary(child, invalid, "session.max_hr_bpm", lap.outside)
     if lap.seconds is None and lap.first is not None and lap.last is not None:
         lap.seconds = (lap.last - lap.first).total_seconds()
     if not lap.avg_hr:
@@ -212,6 +228,12 @@ def _session(element: Any, activity: _Activity, result: ParseResult) -> None:
     if sport is None:
         shown = f'sport "{kind}"' if kind else "no sport"
         result.warnings.append(f"{label} has {shown}; imported without a sport")
+    outside = [found for lap in activity.laps for found in lap.outside]
+    if outside:
+        result.warnings.append(summary_warning(label, outside))
+    samples = sum(lap.points.outside for lap in activity.laps)
+    if samples:
+        result.warnings.append(left_out_warning(label, samples))
     metres = sum(lap.metres or 0.0 for lap in activity.laps)
     avg_hr, max_hr = _heart_rate(activity.laps)
     session = Session(

@@ -10,7 +10,7 @@ from typing import Any
 
 from restday.catalog import load_activities
 from restday.domain import ActivityKind
-from restday.domain.bounds import LATEST_ASKED
+from restday.domain.bounds import LATEST_ASKED, RANGES
 from restday.errors import ImportFileError
 from restday.io.base import SkippedRow, unreadable
 
@@ -24,10 +24,13 @@ __all__ = [
     "file_bytes",
     "free",
     "haversine_m",
+    "heart_rate_summary",
+    "left_out_warning",
     "local_name",
     "parse_time",
     "reading",
     "sport_name",
+    "summary_warning",
     "xml_elements",
 ]
 
@@ -156,22 +159,34 @@ def haversine_m(lat1: float, lon1: float, lat2: float, lon2: float) -> float:
     return 2 * _EARTH_RADIUS_M * math.asin(math.sqrt(min(1.0, h)))
 
 
-class HeartRates:
-    """Mean and maximum of heart-rate samples (bpm), kept as running totals; 0 means no reading."""
+# Heart rates no heart makes: a sample outside this range is a sensor's glitch, left out.
+_HR = RANGES["session.avg_hr_bpm"]
+_HR_WORDS = f"{_HR.low:g}-{_HR.high:g} {_HR.unit}"
 
-    __slots__ = ("count", "peak", "total")
+
+class HeartRates:
+    """Mean and maximum of heart-rate samples (bpm), kept as running totals; 0 means no reading,
+    and a sample outside RANGES["session.avg_hr_bpm"] is counted in `outside` and left out."""
+
+    __slots__ = ("count", "outside", "peak", "total")
 
     def __init__(self) -> None:
         self.total = 0.0
         self.count = 0
         self.peak = 0.0
+        self.outside = 0
 
     def add(self, bpm: float | None) -> None:
-        """Count one sample; None, 0 (a lost sensor) and numbers not finite are not readings."""
-        if bpm is not None and 0.0 < bpm < math.inf:
+        """Count one sample; None and 0 (a lost sensor) are not readings, and one outside the
+        range (a glitch, nan, inf) is left out."""
+        if bpm is None or bpm == 0.0:
+            return
+        if _HR.low <= bpm <= _HR.high:
             self.total += bpm
             self.count += 1
             self.peak = max(self.peak, bpm)
+        else:
+            self.outside += 1
 
     @property
     def average(self) -> float | None:
@@ -182,6 +197,27 @@ class HeartRates:
     def maximum(self) -> float | None:
         """Highest bpm, None without samples."""
         return self.peak if self.count else None
+
+
+def heart_rate_summary(bpm: float | None, bound: str) -> float | None:
+    """A device's summary heart rate (RANGES[bound]: its average or maximum) if it is in range,
+    else None: treated as missing, as a summary not given."""
+    if bpm is None or RANGES[bound].problem(bpm):
+        return None
+    return bpm
+
+
+def left_out_warning(label: str, outside: int) -> str:
+    """The warning for a session's samples outside the range: "track 1: left out 1 ..."."""
+    readings = "reading" if outside == 1 else "readings"
+    return f"{label}: left out {outside:,} heart-rate {readings} outside {_HR_WORDS}"
+
+
+def summary_warning(label: str, found: list[str]) -> str:
+    """The warning for a session's summary heart rates outside the range (`found`: each as
+    "MaximumHeartRateBpm 255"), treated as missing."""
+    shown = ", ".join(found[:3]) + (f" and {len(found) - 3:,} more" if len(found) > 3 else "")
+    return f"{label}: heart rate outside {_HR_WORDS} treated as missing ({shown})"
 
 
 class Broken(Exception):
