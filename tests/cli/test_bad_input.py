@@ -258,7 +258,9 @@ def test_a_backup_dry_run_writes_nothing_and_import_options_are_refused(logged, 
     fresh = tmp_path / "fresh.db"
     logged.monkeypatch.setenv("RESTDAY_DATABASE_URL", f"sqlite:///{fresh}")
     dry = logged.ok("import", "json", str(backup), "--dry-run")
-    assert dry.out.startswith("Dry run: the backup is valid and would restore 1 session, 0 check-ins")
+    assert dry.out.startswith(
+        "Dry run: the backup is valid and would restore 1 session, 0 check-ins"
+    )
     with sqlite3.connect(fresh) as con:
         assert con.execute("select count(*) from sessions").fetchone()[0] == 0
     for option in ("--skip-invalid", "--replace"):
