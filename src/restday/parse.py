@@ -2,12 +2,13 @@
 
 import math
 import re
-from datetime import UTC, datetime, tzinfo
+from datetime import datetime, tzinfo
 from zoneinfo import ZoneInfo
 
 from restday.domain import WEEKDAYS, Region, SetEntry
 from restday.domain.bounds import RANGES
 from restday.domain.session import LB_IN_KG
+from restday.domain.validate import clock_change
 from restday.errors import InvalidInput
 
 __all__ = [
@@ -40,11 +41,7 @@ def parse_time(text: str, tz: tzinfo) -> datetime:
     if moment.tzinfo is not None:
         return moment
     local = moment.replace(tzinfo=tz)
-    try:
-        exists = local.astimezone(UTC).astimezone(tz).replace(tzinfo=None) == moment
-    except OverflowError:  # a moment within hours of year 1 or 9999: the bounds refuse it later
-        return local
-    if not exists:
+    if clock_change(local) == "skipped":
         raise InvalidInput(
             f'Invalid time "{text}": it does not exist in {tz} (the clocks go forward then); '
             "give a time outside that hour, or with its UTC offset"
@@ -55,14 +52,9 @@ def parse_time(text: str, tz: tzinfo) -> datetime:
 def twice_note(moment: datetime) -> str | None:
     """For a time read in a zone (not given with its offset) that happens twice as the clocks go
     back: which of the two it is."""
-    if not isinstance(moment.tzinfo, ZoneInfo):
+    if not isinstance(moment.tzinfo, ZoneInfo) or clock_change(moment) != "twice":
         return None
-    try:
-        first, second = moment.replace(fold=0), moment.replace(fold=1)
-        if first.utcoffset() == second.utcoffset():
-            return None
-    except OverflowError:
-        return None
+    first = moment.replace(fold=0)
     return (
         f"{moment:%Y-%m-%dT%H:%M} happens twice in {moment.tzinfo} (the clocks go back then); "
         f"read as the first, {first.isoformat(timespec='minutes')}"

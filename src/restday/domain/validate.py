@@ -7,8 +7,9 @@ one InvalidInput. The bounds are in `bounds`; `now` is passed in, never read fro
 
 import re
 from collections.abc import Iterable
-from datetime import datetime, timedelta
+from datetime import UTC, datetime, timedelta
 from functools import cache
+from typing import Literal
 
 from restday.domain.bounds import (
     EARLIEST,
@@ -28,6 +29,7 @@ from restday.errors import InvalidInput, Problem
 __all__ = [
     "asked_moment_problem",
     "checkin_problems",
+    "clock_change",
     "done_moment_problem",
     "number_problem",
     "profile_problems",
@@ -92,6 +94,19 @@ def done_moment_problem(moment: object, field: str, now: datetime) -> Problem | 
             moment.isoformat(),
         )
     return None
+
+
+def clock_change(local: datetime) -> Literal["skipped", "twice"] | None:
+    """Whether a wall time read in its zone (`local.tzinfo`) is one the clocks skip as they go
+    forward, or pass twice as they go back; None for an ordinary time (or one near year 1 or 9999,
+    which the bounds refuse)."""
+    try:
+        if local.replace(fold=1).utcoffset() == local.replace(fold=0).utcoffset():
+            return None
+        back = local.astimezone(UTC).astimezone(local.tzinfo).replace(tzinfo=None)
+    except OverflowError:
+        return None
+    return "skipped" if back != local.replace(tzinfo=None) else "twice"
 
 
 def asked_moment_problem(moment: datetime, field: str) -> Problem | None:

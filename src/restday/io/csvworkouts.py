@@ -12,12 +12,12 @@ import math
 from collections import Counter
 from collections.abc import Sequence
 from dataclasses import dataclass
-from datetime import UTC, datetime, tzinfo
+from datetime import datetime, tzinfo
 from typing import NamedTuple, Protocol
 
 from restday.domain import ExerciseEntry, Session, SessionKind, SetEntry, SetType
 from restday.domain.bounds import RANGES, SETS_MAX
-from restday.domain.validate import text_problem
+from restday.domain.validate import clock_change, text_problem
 from restday.errors import ImportFileError, Problem
 from restday.io.base import ImportedSession, ParseResult, SkippedRow, fingerprint
 from restday.io.csvfile import CsvFile, ValueProblem, column_key, parse_datetime
@@ -118,8 +118,9 @@ class Values:
         except KeyError:
             pass
         value = self._float(text, column)
-        if value and not 1 <= value <= 10:
-            raise ValueProblem("RPE must be from 1 to 10", column, text)
+        if value and RANGES["set.rpe"].problem(value):
+            low, high = RANGES["set.rpe"].low, RANGES["set.rpe"].high
+            raise ValueProblem(f"RPE must be from {low:g} to {high:g}", column, text)
         self._rpes[text] = result = value or None
         return result
 
@@ -297,13 +298,9 @@ def _clock_changes(starts: list[datetime], tz: tzinfo) -> list[str]:
     gap: list[datetime] = []
     twice: list[datetime] = []
     for start in starts:
-        try:
-            if start.replace(fold=1).utcoffset() == start.utcoffset():
-                continue
-            back = start.astimezone(UTC).astimezone(tz).replace(tzinfo=None)
-        except OverflowError:  # near year 1 or 9999: the import's gate refuses it
-            continue
-        (gap if back != start.replace(tzinfo=None) else twice).append(start)
+        change = clock_change(start)
+        if change is not None:
+            (gap if change == "skipped" else twice).append(start)
     found = []
     if gap:
         found.append(
