@@ -18,6 +18,7 @@ from restday import engine, service
 from restday.domain import ExerciseEntry, Session, SessionKind, SetEntry
 from restday.engine.load import LoadSample, load_report
 from restday.rules import default_rulebook
+from restday.service import LOCAL_USER
 from restday.store.db import open_database
 
 NOW = datetime(2026, 11, 24, 7, 0, tzinfo=UTC)
@@ -101,9 +102,8 @@ def main() -> None:
         inputs = service.engine_inputs(tx, tx.ensure_user(service.LOCAL_USER), rules, NOW)
     print(f"engine status: median {timed(lambda: engine.muscle_status(inputs, NOW), 50)[0]:.2f} ms")
     print(f"engine today:  median {timed(lambda: engine.today(inputs, NOW), 50)[0]:.2f} ms")
-    print(
-        f"service today (load + engine): median {timed(lambda: service.today(db, rules, NOW), 20)[0]:.2f} ms"
-    )
+    median = timed(lambda: service.today(db, rules, NOW, user=LOCAL_USER), 20)[0]
+    print(f"service today (load + engine): median {median:.2f} ms")
 
     with db.transaction() as tx:
         user = tx.ensure_user(service.LOCAL_USER)
@@ -111,7 +111,7 @@ def main() -> None:
         profile = tx.get_profile(user)
     median = timed(lambda: load_report(samples, profile, rules, NOW, 3650, UTC), 20)[0]
     print(f"engine load_report, 3650 days: median {median:.2f} ms")
-    median = timed(lambda: service.load(db, rules, NOW, 3650), 20)[0]
+    median = timed(lambda: service.load(db, rules, NOW, 3650, user=LOCAL_USER), 20)[0]
     print(f"service load, 3650 days (query + model): median {median:.2f} ms")
 
     env = {**os.environ, "RESTDAY_DATABASE_URL": url}

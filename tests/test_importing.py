@@ -6,9 +6,10 @@ from pathlib import Path
 
 import pytest
 
-from restday import importing, service
+from restday import service
 from restday.domain import Session, SessionKind
 from restday.errors import ImportFileError
+from restday.service import importing
 from restday.store.db import open_database
 
 FIXTURES = Path(__file__).resolve().parent / "io" / "fixtures"
@@ -27,9 +28,9 @@ def db(tmp_path):
 def test_a_workout_that_only_logs_running_becomes_a_run(db, tmp_path):
     path = tmp_path / "strong.csv"
     path.write_text(CARDIO)
-    report = importing.import_files(db, "strong", [path], now=NOW)
+    report = importing.import_files(db, "strong", [path], now=NOW, user="me")
     assert report.sessions_added == 2 and report.unmatched_exercises == []
-    run, legs = service.history(db)
+    run, legs = service.history(db, user="me")
     assert (run.kind.value, run.sport, run.distance_km) == ("endurance", "run", 5.2)
     assert legs.kind.value == "strength"
 
@@ -46,9 +47,9 @@ def test_a_workout_that_only_logs_running_becomes_a_run(db, tmp_path):
 def test_a_workout_of_one_cardio_machine_becomes_that_sport(db, tmp_path, name, sport):
     path = tmp_path / "strong.csv"
     path.write_text(CARDIO.replace("Running", name))
-    report = importing.import_files(db, "strong", [path], now=NOW)
+    report = importing.import_files(db, "strong", [path], now=NOW, user="me")
     assert report.unmatched_exercises == []
-    first = service.history(db)[0]
+    first = service.history(db, user="me")[0]
     assert (first.kind.value, first.sport) == ("endurance", sport)
 
 
@@ -58,9 +59,9 @@ def test_a_folder_with_a_broken_file_imports_nothing_unless_told_to_skip_it(db, 
     shutil.copy(FIXTURES / "fit_run.fit", folder / "run.fit")
     (folder / "broken.fit").write_bytes(b"\x0e\x10not really a fit file")
     with pytest.raises(ImportFileError, match=r"broken\.fit"):
-        importing.import_files(db, "fit", [folder], now=NOW)
-    assert service.history(db) == []
-    report = importing.import_files(db, "fit", [folder], now=NOW, skip_invalid=True)
+        importing.import_files(db, "fit", [folder], now=NOW, user="me")
+    assert service.history(db, user="me") == []
+    report = importing.import_files(db, "fit", [folder], now=NOW, skip_invalid=True, user="me")
     assert report.sessions_added == 1
     assert len(report.files_skipped) == 1 and "broken.fit" in report.files_skipped[0]
 
@@ -82,57 +83,60 @@ def gpx(start: str, minutes: int, kind: str = "running") -> str:
 def logged_run(db, start: str, minutes: float) -> int:
     at = datetime.fromisoformat(start)
     session = Session(SessionKind.ENDURANCE, at, minutes, rpe=4, sport="run")
-    return service.log_session(db, session, at).id
+    return service.log_session(db, session, at, user="me").id
 
 
 def test_a_run_logged_by_hand_is_not_added_again_from_its_track(db, tmp_path):
     run_id = logged_run(db, "2026-11-20T07:00:00+00:00", 40)
     (tmp_path / "run.gpx").write_text(gpx("2026-11-20T07:03:00+00:00", 36))
     (tmp_path / "evening.gpx").write_text(gpx("2026-11-20T18:00:00+00:00", 30))
-    report = importing.import_files(db, "gpx", [tmp_path], now=NOW)
+    report = importing.import_files(db, "gpx", [tmp_path], now=NOW, user="me")
     assert (report.sessions_added, report.sessions_skipped_duplicate) == (1, 1)
     [warning] = report.warnings
     assert warning.startswith(str(tmp_path / "run.gpx"))
     assert f"2026-11-20 07:00 (session {run_id} from cli)" in warning
-    assert [(s.start.hour, s.minutes) for s in service.history(db)] == [(7, 40), (18, 30)]
+    assert [(s.start.hour, s.minutes) for s in service.history(db, user="me")] == [
+        (7, 40),
+        (18, 30),
+    ]
 
 
 def test_one_ride_recorded_by_two_devices_is_imported_once(db, tmp_path):
     (tmp_path / "edge.gpx").write_text(gpx("2026-11-20T07:00:00+00:00", 90, kind="cycling"))
     (tmp_path / "watch.gpx").write_text(gpx("2026-11-20T07:02:00+00:00", 87, kind="cycling"))
-    report = importing.import_files(db, "gpx", [tmp_path], now=NOW)
+    report = importing.import_files(db, "gpx", [tmp_path], now=NOW, user="me")
     assert (report.sessions_added, report.sessions_skipped_duplicate) == (1, 1)
     assert "2026-11-20 07:00 (edge.gpx)" in report.warnings[0]
     again = tmp_path / "phone.gpx"  # a third recording, imported later
     again.write_text(gpx("2026-11-20T07:01:00+00:00", 88, kind="cycling"))
-    assert importing.import_files(db, "gpx", [again], now=NOW).sessions_added == 0
+    assert importing.import_files(db, "gpx", [again], now=NOW, user="me").sessions_added == 0
 
 
 def test_in_one_apps_exports_only_the_fingerprint_tells_sessions_apart(db, tmp_path):
     mine, friends = tmp_path / "mine.csv", tmp_path / "friend.csv"
     mine.write_text(CARDIO)
     friends.write_text(CARDIO.replace("Legs", "Leg day").replace("18:00:00", "18:05:00"))
-    report = importing.import_files(db, "strong", [mine, friends], now=NOW)
+    report = importing.import_files(db, "strong", [mine, friends], now=NOW, user="me")
     assert (report.sessions_added, report.sessions_skipped_duplicate) == (3, 1)  # the same run
 
 
 def test_a_track_of_a_run_already_stored_from_another_app_is_not_added(db, tmp_path):
     strong = tmp_path / "strong.csv"
     strong.write_text(CARDIO)  # a 32-minute run at 07:00 (UTC profile) and a leg workout at 18:00
-    importing.import_files(db, "strong", [strong], now=NOW)
-    run_id = service.history(db)[0].id
+    importing.import_files(db, "strong", [strong], now=NOW, user="me")
+    run_id = service.history(db, user="me")[0].id
     track = tmp_path / "run.gpx"
     track.write_text(gpx("2026-11-20T07:01:00+00:00", 31))
     walk = tmp_path / "walk.gpx"  # a walk during the leg workout is not the same kind of session
     walk.write_text(gpx("2026-11-21T18:05:00+00:00", 30, kind="walking"))
-    report = importing.import_files(db, "gpx", [track, walk], now=NOW)
+    report = importing.import_files(db, "gpx", [track, walk], now=NOW, user="me")
     assert (report.sessions_added, report.sessions_skipped_duplicate) == (1, 1)
     assert f"session {run_id} from strong" in report.warnings[0]
-    assert len(service.history(db)) == 3
+    assert len(service.history(db, user="me")) == 3
 
 
 def test_back_to_back_sessions_are_not_taken_for_one(db, tmp_path):
     logged_run(db, "2026-11-20T07:00:00+00:00", 8)  # a warm-up jog
     (tmp_path / "intervals.gpx").write_text(gpx("2026-11-20T07:09:00+00:00", 20))
-    report = importing.import_files(db, "gpx", [tmp_path], now=NOW)
+    report = importing.import_files(db, "gpx", [tmp_path], now=NOW, user="me")
     assert (report.sessions_added, report.sessions_skipped_duplicate) == (1, 0)

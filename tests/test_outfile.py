@@ -7,7 +7,7 @@ import threading
 import pytest
 
 from restday.errors import InvalidInput
-from restday.outfile import write_output
+from restday.service.outfile import write_output
 
 
 def test_a_new_file_gets_the_usual_permissions(tmp_path):

@@ -6,9 +6,9 @@ from datetime import date
 
 import pytest
 
-from restday import planning
 from restday.errors import InvalidInput
 from restday.rules import default_rulebook
+from restday.service import planning
 
 ODD_VALUES = [None, True, 0, -1, 1e308, float("nan"), "", "x", "0001-01-01", "9999-12-31"]
 ODD_VALUES += [[], {}, [1], {"a": 1}, 2**70, "legs", "strength", "rest", "hard"]

@@ -11,7 +11,7 @@ from restday.domain import MUSCLES_OF_REGION, Region
 from restday.engine.plancheck import check_plan
 from restday.errors import InvalidInput
 from restday.rules import default_rulebook
-from restday.templates import TEMPLATES, load_template
+from restday.weeks import TEMPLATES, load_template
 from tests.conftest import CONTRACTS
 
 RULES = default_rulebook()

@@ -7,10 +7,11 @@ from pathlib import Path
 
 import pytest
 
-from restday import backup, importing, planning, service
+from restday import service
 from restday.errors import ImportFileError
 from restday.io.ics import history_to_ics
 from restday.rules import default_rulebook
+from restday.service import backup, importing, planning
 from tests.io.fuzzing import EXTREMES, damaged, redefined, revalued
 
 FIXTURES = Path(__file__).resolve().parents[1] / "io" / "fixtures"
@@ -56,14 +57,14 @@ MUTATE = {
 def every_command_answers(db) -> None:
     """The reading commands, a plan and every export, at now and at each stored session's start."""
     rules = default_rulebook()
-    stored = service.history(db)
+    stored = service.history(db, user="me")
     for at in [NOW, *(s.start for s in stored[:: max(1, len(stored) // 5)])]:
-        json.dumps(service.status(db, rules, at).muscles[0].ready_at is None)
-        service.today(db, rules, at, 30)
-        service.load(db, rules, at, 3650)
+        json.dumps(service.status(db, rules, at, user="me").muscles[0].ready_at is None)
+        service.today(db, rules, at, 30, user="me")
+        service.load(db, rules, at, 3650, user="me")
     ask = planning.PlanAsk(start=date(2026, 12, 1), available=dict.fromkeys(range(7), 60.0))
-    json.dumps(planning.plan(db, rules, ask), allow_nan=False)
-    json.dumps(backup.backup_data(db), allow_nan=False)
+    json.dumps(planning.plan(db, rules, ask, user="me"), allow_nan=False)
+    json.dumps(backup.backup_data(db, user="me"), allow_nan=False)
     history_to_ics(stored, "UTC", stamp=NOW, name="history", describe=lambda s: ("s", "s"))
 
 
@@ -77,10 +78,13 @@ def test_damaged_files_that_import_never_break_a_later_command(db, tmp_path, fmt
         file = tmp_path / f"{n}-{name}"
         file.write_bytes(data)
         try:
-            report = importing.import_files(db, fmt, [file], now=NOW, skip_invalid=True)
+            report = importing.import_files(db, fmt, [file], now=NOW, skip_invalid=True, user="me")
         except ImportFileError:
             continue
         imported += report.sessions_added
-        assert all(s.start <= NOW.replace(day=4) for s in service.history(db)), (name, what)
+        assert all(s.start <= NOW.replace(day=4) for s in service.history(db, user="me")), (
+            name,
+            what,
+        )
     assert imported > 0
     every_command_answers(db)

@@ -8,10 +8,11 @@ import pytest
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
-from restday import backup, planning, service
+from restday import service
 from restday.domain import CheckIn, ExerciseEntry, Region, Session, SessionKind, SetEntry
 from restday.errors import Conflict, ImportFileError
 from restday.rules import default_rulebook
+from restday.service import backup, planning
 from tests.service.conftest import snapshot
 
 NOW = datetime(2026, 12, 1, 12, tzinfo=UTC)
@@ -19,7 +20,7 @@ NOW = datetime(2026, 12, 1, 12, tzinfo=UTC)
 
 def person(db) -> None:
     """One person with a profile, two sessions, a check-in, a mapping and a saved plan."""
-    service.update_profile(db, timezone="Europe/Amsterdam", body_mass_kg=70.0)
+    service.update_profile(db, timezone="Europe/Amsterdam", body_mass_kg=70.0, user="me")
     squat = ExerciseEntry("Squat (Barbell)", (SetEntry(5, None, 100.0), SetEntry(5, None, 100.0)))
     service.log_session(
         db,
@@ -27,21 +28,26 @@ def person(db) -> None:
             SessionKind.STRENGTH, datetime(2026, 11, 23, 17, tzinfo=UTC), 60, 8, exercises=(squat,)
         ),
         NOW,
+        user="me",
     )
     service.log_session(
         db,
         Session(SessionKind.CLASS, datetime(2026, 11, 25, 18, tzinfo=UTC), 45, class_kind="barre"),
         NOW,
+        user="me",
     )
     service.checkin(
-        db, CheckIn(datetime(2026, 11, 26, 6, tzinfo=UTC), 6.5, soreness={Region.LEGS: 2}), NOW
+        db,
+        CheckIn(datetime(2026, 11, 26, 6, tzinfo=UTC), 6.5, soreness={Region.LEGS: 2}),
+        NOW,
+        user="me",
     )
     with db.transaction() as tx:
         tx.set_alias(tx.ensure_user("me"), "Latzug", "Wide-Grip_Lat_Pulldown")
     ask = planning.PlanAsk(
         start=datetime(2026, 11, 30).date(), available=dict.fromkeys(range(7), 60.0)
     )
-    planning.plan(db, default_rulebook(), ask)
+    planning.plan(db, default_rulebook(), ask, user="me")
 
 
 @pytest.fixture
@@ -49,12 +55,12 @@ def saved(db, tmp_path):
     """A backup file of `person`, and an empty second database of the same kind to restore into."""
     person(db)
     file = tmp_path / "backup.json"
-    backup.export_json(db, file)
+    backup.export_json(db, file, user="me")
     return file
 
 
 def restore_into(db, file):
-    return backup.restore(db, [file], now=NOW)
+    return backup.restore(db, [file], now=NOW, user="me")
 
 
 def written(tmp_path, data, name="edited.json"):
@@ -72,7 +78,7 @@ def test_a_backup_restores_everything_with_plans(db, saved, tmp_path):
     assert (restored.sessions, restored.checkins, restored.aliases, restored.plans) == (2, 1, 1, 1)
     assert restored.profile_replaced is False
     again = tmp_path / "again.json"
-    backup.export_json(db, again)
+    backup.export_json(db, again, user="me")
     assert json.loads(again.read_text()) == data
 
 
@@ -101,12 +107,12 @@ def test_a_dry_run_checks_the_whole_backup_and_writes_nothing(db, saved):
     with db.transaction() as tx:
         tx.connection.exec_driver_sql("DELETE FROM users")
     before = snapshot(db)
-    dry = backup.restore(db, [saved], now=NOW, dry_run=True)
+    dry = backup.restore(db, [saved], now=NOW, dry_run=True, user="me")
     assert (dry.sessions, dry.checkins, dry.aliases, dry.plans, dry.dry_run) == (2, 1, 1, 1, True)
     assert snapshot(db) == before
     restore_into(db, saved)
     with pytest.raises(Conflict):
-        backup.restore(db, [saved], now=NOW, dry_run=True)
+        backup.restore(db, [saved], now=NOW, dry_run=True, user="me")
 
 
 def test_check_ins_alone_make_the_database_in_use(db, saved):
@@ -124,10 +130,10 @@ def test_a_profile_saved_before_is_replaced_and_reported(db, saved):
     with db.transaction() as tx:
         for table in ("sessions", "checkins", "plans", "exercise_aliases"):
             tx.connection.exec_driver_sql(f"DELETE FROM {table}")
-    service.update_profile(db, timezone="Asia/Tokyo")
+    service.update_profile(db, timezone="Asia/Tokyo", user="me")
     restored = restore_into(db, saved)
     assert restored.profile_replaced is True
-    assert service.profile(db).timezone == "Europe/Amsterdam"
+    assert service.profile(db, user="me").timezone == "Europe/Amsterdam"
 
 
 def edit(path, value):
@@ -303,11 +309,11 @@ def test_a_file_that_is_not_utf8_is_refused(db, tmp_path):
 def commands_work(db) -> None:
     """Every reading command on the restored data gives an answer that is strict JSON."""
     rules = default_rulebook()
-    service.status(db, rules, NOW)
-    service.today(db, rules, NOW)
-    service.load(db, rules, NOW, 3650)
-    json.dumps([s.to_dict() for s in service.history(db)], allow_nan=False)
-    json.dumps(backup.backup_data(db), allow_nan=False)
+    service.status(db, rules, NOW, user="me")
+    service.today(db, rules, NOW, user="me")
+    service.load(db, rules, NOW, 3650, user="me")
+    json.dumps([s.to_dict() for s in service.history(db, user="me")], allow_nan=False)
+    json.dumps(backup.backup_data(db, user="me"), allow_nan=False)
 
 
 JSON_VALUES = st.recursive(

@@ -53,20 +53,23 @@ def import_(
 
     Example: restday import strong ~/Downloads/strong.csv
     """
-    db = _settings(ctx).database()
+    settings = _settings(ctx)
+    db = settings.database()
     renderer = _renderer(ctx, db, lang)
     if fmt is ImportFormat.json:
-        from restday import backup
         from restday.errors import InvalidInput
+        from restday.service import backup
 
         for given, option in ((skip_invalid, "--skip-invalid"), (replace, "--replace")):
             if given:
                 raise InvalidInput(
                     f"{option} does not apply to a backup: it is restored whole or not at all"
                 )
-        renderer.restored(backup.restore(db, files, now=_now(), dry_run=dry_run), json)
+        renderer.restored(
+            backup.restore(db, files, now=_now(), user=settings.user, dry_run=dry_run), json
+        )
         return
-    from restday import importing
+    from restday.service import importing
 
     with renderer.progress(len(importing.expand(files, fmt.value)), enabled=not json) as advance:
         report = importing.import_files(
@@ -74,6 +77,7 @@ def import_(
             fmt.value,
             files,
             now=_now(),
+            user=settings.user,
             skip_invalid=skip_invalid,
             dry_run=dry_run,
             replace=replace,
@@ -92,11 +96,12 @@ def map_(
 
     Example: restday exercises map "Latzug" "Wide-Grip Lat Pulldown"
     """
-    from restday import importing
+    from restday.service import importing
 
-    db = _settings(ctx).database()
+    settings = _settings(ctx)
+    db = settings.database()
     renderer = _renderer(ctx, db, lang)
-    renderer.mapped(name, *importing.map_exercise(db, name, target))
+    renderer.mapped(name, *importing.map_exercise(db, name, target, user=settings.user))
 
 
 def unmatched(ctx: typer.Context, json: Json = False, lang: Lang = None) -> None:
@@ -104,11 +109,12 @@ def unmatched(ctx: typer.Context, json: Json = False, lang: Lang = None) -> None
 
     Example: restday exercises unmatched
     """
-    from restday import importing
+    from restday.service import importing
 
-    db = _settings(ctx).database()
+    settings = _settings(ctx)
+    db = settings.database()
     renderer = _renderer(ctx, db, lang)
-    renderer.unmatched(importing.unmatched(db), json)
+    renderer.unmatched(importing.unmatched(db, user=settings.user), json)
 
 
 def export(
@@ -126,9 +132,10 @@ def export(
 
     Example: restday export json restday-backup.json
     """
-    from restday import backup
+    from restday.service import backup
 
-    db = _settings(ctx).database()
+    settings = _settings(ctx)
+    db = settings.database()
     renderer = _renderer(ctx, db, lang)
     if fmt is ExportFormat.ics:
         from restday import service
@@ -139,9 +146,9 @@ def export(
             line = renderer.session_line(session)
             return line.split("\n")[0], line
 
-        from restday.outfile import write_output
+        from restday.service.outfile import write_output
 
-        sessions = service.history(db)
+        sessions = service.history(db, user=settings.user)
         calendar = history_to_ics(
             sessions,
             str(renderer.tz),
@@ -152,7 +159,7 @@ def export(
         write_output(file, calendar, "file", backup.database_file(db))
         written = {"sessions": len(sessions)}
     elif fmt is ExportFormat.json:
-        written = backup.export_json(db, file)
+        written = backup.export_json(db, file, user=settings.user)
     else:
-        written = backup.export_csv(db, file)
+        written = backup.export_csv(db, file, user=settings.user)
     renderer.exported(file, written)

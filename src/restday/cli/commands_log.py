@@ -69,9 +69,11 @@ def profile(
     from restday.cli.render import Renderer
     from restday.domain import Experience, Goal, LoadMetric
 
-    db = _settings(ctx).database()
+    settings = _settings(ctx)
+    db = settings.database()
     updated = service.update_profile(
         db,
+        user=settings.user,
         goal=Goal(goal.value) if goal else None,
         experience=Experience(experience.value) if experience else None,
         timezone=timezone,
@@ -90,10 +92,11 @@ def _log(
     from restday import service
     from restday.domain import Session, SessionKind
 
-    db = _settings(ctx).database()
+    settings = _settings(ctx)
+    db = settings.database()
     renderer = _renderer(ctx, db, None)
     session = Session(SessionKind(session_kind), _moment(at, renderer), minutes, **fields)  # type: ignore[arg-type]
-    renderer.logged(service.log_session(db, session, _now()))
+    renderer.logged(service.log_session(db, session, _now(), user=settings.user))
 
 
 def _lifting(ctx: typer.Context, kind: str, at: str | None, minutes: float) -> None:
@@ -293,7 +296,8 @@ def checkin(
             raise InvalidInput(f'Invalid --sore "{text}": {region} is given twice')
         soreness[region] = level
     injuries = frozenset(parse_region(r) for r in injury or [])
-    db = _settings(ctx).database()
+    settings = _settings(ctx)
+    db = settings.database()
     renderer = _renderer(ctx, db, None)
     entry = CheckIn(
         _moment(at, renderer),
@@ -307,4 +311,4 @@ def checkin(
         resting_hr,
         hrv,
     )
-    renderer.checked_in(service.checkin(db, entry, _now()), entry)
+    renderer.checked_in(service.checkin(db, entry, _now(), user=settings.user), entry)

@@ -73,11 +73,11 @@ def plan(
     """
     from datetime import date
 
-    from restday import planning
     from restday.catalog import resolve_activity
     from restday.domain import ActivityKind, Goal, Region
     from restday.errors import InvalidInput
     from restday.parse import parse_available, parse_names, parse_region
+    from restday.service import planning
 
     settings = _settings(ctx)
     rules = settings.rules()
@@ -94,8 +94,8 @@ def plan(
     except ValueError:
         raise InvalidInput(f'Invalid --start "{start}": use a date like 2026-11-30') from None
     if ics is not None:
-        from restday.backup import database_file
-        from restday.outfile import check_output
+        from restday.service.backup import database_file
+        from restday.service.outfile import check_output
 
         check_output(ics, "ics", database_file(db))
     if template is not None:
@@ -115,7 +115,7 @@ def plan(
             minutes=minutes,
             max_classes_in_row=max_classes_in_row,
         )
-        result = planning.plan(db, rules, ask)
+        result = planning.plan(db, rules, ask, user=settings.user)
     if ics is not None:
         renderer.plan_ics(result, ics, rules.plan_layout.hour, _now(), database_file(db))
     renderer.plan(result, json)

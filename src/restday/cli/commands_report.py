@@ -19,7 +19,9 @@ def status(ctx: typer.Context, at: At = None, json: Json = False, lang: Lang = N
     settings = _settings(ctx)
     db = settings.database()
     renderer = _renderer(ctx, db, lang)
-    renderer.status(service.status(db, settings.rules(), _moment(at, renderer)), json)
+    renderer.status(
+        service.status(db, settings.rules(), _moment(at, renderer), user=settings.user), json
+    )
 
 
 def today(
@@ -38,7 +40,10 @@ def today(
     settings = _settings(ctx)
     db = settings.database()
     renderer = _renderer(ctx, db, lang)
-    renderer.today(service.today(db, settings.rules(), _moment(at, renderer), minutes), json)
+    renderer.today(
+        service.today(db, settings.rules(), _moment(at, renderer), minutes, user=settings.user),
+        json,
+    )
 
 
 def load(
@@ -57,7 +62,9 @@ def load(
     settings = _settings(ctx)
     db = settings.database()
     renderer = _renderer(ctx, db, lang)
-    renderer.load(service.load(db, settings.rules(), _moment(at, renderer), days), json)
+    renderer.load(
+        service.load(db, settings.rules(), _moment(at, renderer), days, user=settings.user), json
+    )
 
 
 def history(
@@ -73,11 +80,12 @@ def history(
     """
     from restday import service
 
-    db = _settings(ctx).database()
+    settings = _settings(ctx)
+    db = settings.database()
     renderer = _renderer(ctx, db, lang)
     start = _moment(since, renderer) if since else None
     end = _moment(at, renderer) if at else None
-    renderer.history(service.history(db, start, end), json)
+    renderer.history(service.history(db, start, end, user=settings.user), json)
 
 
 def delete(
@@ -89,9 +97,10 @@ def delete(
     """
     from restday import service
 
-    db = _settings(ctx).database()
+    settings = _settings(ctx)
+    db = settings.database()
     renderer = _renderer(ctx, db, lang)
-    renderer.deleted(service.delete_session(db, session_id))
+    renderer.deleted(service.delete_session(db, session_id, user=settings.user))
 
 
 def rules(ctx: typer.Context, json: Json = False, lang: Lang = None) -> None:

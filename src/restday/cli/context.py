@@ -71,6 +71,13 @@ class Settings:
 
         return open_database(database_url(self.database_url))
 
+    @property
+    def user(self) -> str:
+        """The person whose records the commands read and write."""
+        from restday.service import LOCAL_USER
+
+        return LOCAL_USER
+
     def rules(self) -> "Rulebook":
         """The rulebook in use."""
         from restday.rules import load_rulebook
@@ -99,7 +106,9 @@ def _renderer(ctx: typer.Context, db: "Database", lang: LangChoice | None) -> "R
     from restday import service
     from restday.cli.render import Renderer
 
-    return Renderer.for_profile(service.profile(db), lang.value if lang else None)
+    return Renderer.for_profile(
+        service.profile(db, user=_settings(ctx).user), lang.value if lang else None
+    )
 
 
 def _moment(text: str | None, renderer: "Renderer") -> datetime:

@@ -15,9 +15,9 @@ from restday.engine import Reason, RestWarning, Suggestion
 from restday.engine.load import LoadReport
 
 if TYPE_CHECKING:
-    from restday.backup import Restored
-    from restday.importing import ImportReport, Unmatched
     from restday.locales import Translator
+    from restday.service.backup import Restored
+    from restday.service.importing import ImportReport, Unmatched
 
 __all__ = ["DataOutput", "sparkline"]
 

@@ -139,7 +139,7 @@ class PlanOutput:
     ) -> None:
         """Write the plan as an iCalendar file."""
         from restday.io.ics import plan_to_ics
-        from restday.outfile import write_output
+        from restday.service.outfile import write_output
 
         zone = str(self.tz)
         name = self.t.ui("ui.calendar_name")

@@ -27,7 +27,7 @@ TEMPLATES = ("strength-split", "endurance-week", "classes-week")
 
 @cache
 def _raw(name: str) -> dict[str, Any]:
-    text = files("restday.templates").joinpath(f"{name}.json").read_text(encoding="utf-8")
+    text = files("restday.weeks").joinpath(f"{name}.json").read_text(encoding="utf-8")
     data: dict[str, Any] = json.loads(text)
     return data
 

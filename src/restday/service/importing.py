@@ -16,7 +16,6 @@ from restday.domain import ActivityKind, Session, SessionKind
 from restday.domain.validate import require, session_problems, text_problem
 from restday.errors import ImportFileError, InvalidInput
 from restday.io.base import ImportedSession, ParseResult, SkippedRow
-from restday.service import LOCAL_USER
 
 if TYPE_CHECKING:
     from restday.store.db import Database
@@ -232,7 +231,7 @@ def import_files(
     paths: Sequence[Path],
     *,
     now: datetime,
-    user: str = LOCAL_USER,
+    user: str,
     skip_invalid: bool = False,
     dry_run: bool = False,
     replace: bool = False,
@@ -364,7 +363,7 @@ def _same(old: "StoredSession", session: Session, ids: Sequence[str | None], fmt
     )
 
 
-def map_exercise(db: "Database", name: str, target: str, user: str = LOCAL_USER) -> tuple[str, int]:
+def map_exercise(db: "Database", name: str, target: str, *, user: str) -> tuple[str, int]:
     """Map an imported exercise name to a catalogue exercise; returns its name and the rows changed."""
     require([text_problem("exercise", name, "name")])
     exercise = resolve_exercise(target)
@@ -374,7 +373,7 @@ def map_exercise(db: "Database", name: str, target: str, user: str = LOCAL_USER)
         return exercise.name, tx.apply_alias(user_id, name, exercise.id)
 
 
-def unmatched(db: "Database", user: str = LOCAL_USER) -> list[Unmatched]:
+def unmatched(db: "Database", *, user: str) -> list[Unmatched]:
     """Exercise names in the history that no catalogue exercise or alias covers, most frequent first."""
     with db.reading() as tx:
         counts = tx.unmatched_exercise_names(tx.existing_user(user))

@@ -26,8 +26,7 @@ from restday.domain.validate import (
     text_problem,
 )
 from restday.errors import Conflict, ImportFileError, Problem
-from restday.outfile import write_output
-from restday.service import LOCAL_USER
+from restday.service.outfile import write_output
 
 if TYPE_CHECKING:
     from restday.store.db import Database
@@ -81,7 +80,7 @@ def _session_data(stored: "StoredSession") -> dict[str, Any]:
     }
 
 
-def backup_data(db: "Database", user: str = LOCAL_USER) -> dict[str, Any]:
+def backup_data(db: "Database", *, user: str) -> dict[str, Any]:
     """Everything of one person as plain data, in the documented backup format."""
     with db.reading() as tx:
         user_id = tx.existing_user(user)
@@ -98,17 +97,17 @@ def backup_data(db: "Database", user: str = LOCAL_USER) -> dict[str, Any]:
         }
 
 
-def export_json(db: "Database", file: Path, user: str = LOCAL_USER) -> dict[str, int]:
+def export_json(db: "Database", file: Path, *, user: str) -> dict[str, int]:
     """Write the backup of one person to `file` (strict JSON: no NaN or infinity)."""
-    data = backup_data(db, user)
+    data = backup_data(db, user=user)
     text = json.dumps(data, ensure_ascii=False, indent=1, allow_nan=False) + "\n"
     write_output(file, text.encode("utf-8"), "file", database_file(db))
     return {"sessions": len(data["sessions"]), "checkins": len(data["checkins"])}
 
 
-def export_csv(db: "Database", file: Path, user: str = LOCAL_USER) -> dict[str, int]:
+def export_csv(db: "Database", file: Path, *, user: str) -> dict[str, int]:
     """Write one row per set (one per session without sets) in the columns of CSV_COLUMNS."""
-    data = backup_data(db, user)
+    data = backup_data(db, user=user)
     out = io.StringIO(newline="")
     writer = csv.writer(out)
     writer.writerow(CSV_COLUMNS)
@@ -367,7 +366,7 @@ def restore(
     files: Sequence[Path],
     *,
     now: datetime,
-    user: str = LOCAL_USER,
+    user: str,
     dry_run: bool = False,
 ) -> Restored:
     """Restore a backup into a database that holds nothing yet of this person; all or nothing.

@@ -15,7 +15,7 @@ from restday.engine.planner import PlanHistory, PlanRequest, make_plan
 from restday.engine.streaks import class_streak, training_streak
 from restday.errors import Problem
 from restday.rules import Rulebook
-from restday.service import LOCAL_USER, engine_inputs
+from restday.service.reports import engine_inputs
 
 if TYPE_CHECKING:
     from restday.store.db import Database
@@ -83,7 +83,7 @@ def check_ask(ask: PlanAsk) -> None:
     )
 
 
-def plan(db: "Database", rules: Rulebook, ask: PlanAsk, user: str = LOCAL_USER) -> dict[str, Any]:
+def plan(db: "Database", rules: Rulebook, ask: PlanAsk, *, user: str) -> dict[str, Any]:
     """A plan from the person's state at the start, checked by the independent checker, and kept."""
     from restday.engine.plancheck import check_plan
 
@@ -129,7 +129,7 @@ def check(plan_data: dict[str, Any], rules: Rulebook) -> list[dict[str, Any]]:
 
 def template(name: str, start: date, rules: Rulebook) -> dict[str, Any]:
     """One of the article's example weeks, starting on `start`, with the checker's verdict."""
-    from restday.templates import load_template
+    from restday.weeks import load_template
 
     require([_first_day_problem(start)])
     result: dict[str, Any] = load_template(name, start)

@@ -1,0 +1,87 @@
+"""What the engine says at a moment: every muscle's status, today's verdict, the training load."""
+
+from dataclasses import replace
+from datetime import datetime, timedelta
+from typing import TYPE_CHECKING
+from zoneinfo import ZoneInfo
+
+from restday import engine
+from restday.catalog import load_activities, load_exercises
+from restday.domain.validate import asked_moment_problem, number_problem, require
+from restday.engine.intensity import heart_rate_intensity
+from restday.engine.load import LoadReport, LoadSample, load_report
+from restday.rules import Rulebook
+
+if TYPE_CHECKING:
+    from restday.store.db import Database
+    from restday.store.repo import Repository
+
+__all__ = ["engine_inputs", "load", "status", "today"]
+
+
+def engine_inputs(tx: "Repository", user_id: int, rules: Rulebook, at: datetime) -> engine.Inputs:
+    """Sessions and check-ins of the look-back before `at`, with catalogue muscles, for the engine."""
+    since = at - timedelta(days=rules.lookback_days + 1)
+    exercises = load_exercises()
+    profile = tx.get_profile(user_id)
+    sessions = []
+    for stored in tx.sessions_between(user_id, since, at):
+        entries = []
+        for entry, exercise_id in zip(stored.session.exercises, stored.exercise_ids, strict=True):
+            known = exercises.get(exercise_id or "")
+            if known:
+                entry = replace(entry, primary=known.primary, secondary=known.secondary)
+            entries.append(entry)
+        session = replace(stored.session, exercises=tuple(entries))
+        if session.intensity is None and session.rpe is None:
+            session = replace(
+                session, intensity=heart_rate_intensity(session, profile, rules.intensity)
+            )
+        sessions.append(session)
+    baseline_since = at - timedelta(days=rules.baseline.baseline_days + 1)
+    checkins = tx.checkins_between(user_id, min(since, baseline_since), at)
+    return engine.Inputs(
+        tuple(sessions),
+        tuple(checkins),
+        profile,
+        rules,
+        load_activities(),
+        load_samples=_load_samples(tx, user_id, at),
+    )
+
+
+def _load_samples(tx: "Repository", user_id: int, at: datetime) -> tuple[LoadSample, ...]:
+    return tuple(LoadSample(*row) for row in tx.session_loads(user_id, None, at))
+
+
+def load(db: "Database", rules: Rulebook, at: datetime, days: int, *, user: str) -> LoadReport:
+    """The training-load model for the `days` days up to `at`."""
+    require([asked_moment_problem(at, "at"), number_problem("load.days", days)])
+    with db.reading() as tx:
+        user_id = tx.existing_user(user)
+        samples = _load_samples(tx, user_id, at)
+        profile = tx.get_profile(user_id)
+    return load_report(samples, profile, rules, at, days, ZoneInfo(profile.timezone))
+
+
+def status(db: "Database", rules: Rulebook, at: datetime, *, user: str) -> engine.Status:
+    """Every muscle's recovery at `at`."""
+    require([asked_moment_problem(at, "at")])
+    with db.reading() as tx:
+        inputs = engine_inputs(tx, tx.existing_user(user), rules, at)
+    return engine.muscle_status(inputs, at)
+
+
+def today(
+    db: "Database",
+    rules: Rulebook,
+    at: datetime,
+    minutes: float | None = None,
+    *,
+    user: str,
+) -> engine.Today:
+    """Today's verdict at `at`; `minutes` is the time the person has."""
+    require([asked_moment_problem(at, "at"), number_problem("today.minutes", minutes)])
+    with db.reading() as tx:
+        inputs = engine_inputs(tx, tx.existing_user(user), rules, at)
+    return engine.today(inputs, at, minutes)
