@@ -10,7 +10,7 @@ from typing import Annotated
 
 import typer
 
-from restday.cli import commands_data, commands_log, commands_plan, commands_report
+from restday.cli import commands_data, commands_log, commands_plan, commands_report, commands_web
 from restday.cli.context import FIELD_OPTIONS, Settings
 from restday.cli.options import OrderedOptionsCommand
 
@@ -63,6 +63,7 @@ app.command()(commands_plan.plan)
 app.command("import")(commands_data.import_)
 app.command()(commands_data.export)
 app.command()(commands_report.rules)
+app.command()(commands_web.serve)
 log_app.command(cls=OrderedOptionsCommand)(commands_log.strength)
 log_app.command(cls=OrderedOptionsCommand)(commands_log.bodyweight)
 log_app.command("class")(commands_log.class_)
