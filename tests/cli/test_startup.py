@@ -10,6 +10,8 @@ HEAVY = (
     "fastapi",
     "uvicorn",
     "starlette",
+    "jinja2",
+    "python_multipart",
     "rapidfuzz",
     "sqlalchemy.orm",
     "alembic",
