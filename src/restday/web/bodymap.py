@@ -220,11 +220,10 @@ def body_map(muscles: Sequence[Mapping[str, Any]], t: Translator) -> BodyMap:
     if missing:
         raise ValueError(f"the status lacks muscles: {', '.join(missing)}")
     cards = {name: _card(m, t) for name, m in by_name.items()}
-    recovering = {name for name, card in cards.items() if card.state == "recovering"}
 
     def shape(muscle: Muscle, paths: tuple[str, ...]) -> Shape:
         card = cards[muscle.value]
-        fill = f"url(#bm-hatch-{card.slug})" if muscle.value in recovering else card.colour
+        fill = f"url(#bm-hatch-{card.slug})" if card.state == "recovering" else card.colour
         return Shape(card.muscle, card.slug, card.state, fill, _title(card, t), paths)
 
     views = tuple(
