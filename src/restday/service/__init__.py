@@ -7,11 +7,14 @@ only when used.
 
 from restday.service.records import (
     LogResult,
+    SessionsPage,
     checkin,
     delete_session,
     history,
     log_session,
     profile,
+    session,
+    sessions_page,
     update_profile,
     with_muscles,
 )
@@ -20,6 +23,7 @@ from restday.service.reports import engine_inputs, load, status, today
 __all__ = [
     "LOCAL_USER",
     "LogResult",
+    "SessionsPage",
     "checkin",
     "delete_session",
     "engine_inputs",
@@ -27,6 +31,8 @@ __all__ = [
     "load",
     "log_session",
     "profile",
+    "session",
+    "sessions_page",
     "status",
     "today",
     "update_profile",

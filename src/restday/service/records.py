@@ -6,11 +6,21 @@ from datetime import datetime
 from typing import TYPE_CHECKING
 
 from restday.catalog import resolve_exercise
-from restday.domain import CheckIn, ExerciseEntry, Experience, Goal, LoadMetric, Profile, Session
+from restday.domain import (
+    CheckIn,
+    ExerciseEntry,
+    Experience,
+    Goal,
+    LoadMetric,
+    Profile,
+    Session,
+    SessionKind,
+)
 from restday.domain.bounds import ID_MAX
 from restday.domain.validate import (
     asked_moment_problem,
     checkin_problems,
+    number_problem,
     profile_problems,
     require,
     session_problems,
@@ -22,11 +32,14 @@ if TYPE_CHECKING:
 
 __all__ = [
     "LogResult",
+    "SessionsPage",
     "checkin",
     "delete_session",
     "history",
     "log_session",
     "profile",
+    "session",
+    "sessions_page",
     "update_profile",
     "with_muscles",
 ]
@@ -119,6 +132,51 @@ def history(
     require(asked_moment_problem(m, f) for m, f in ((since, "since"), (until, "at")) if m)
     with db.reading() as tx:
         return [s.session for s in tx.sessions_between(tx.existing_user(user), since, until)]
+
+
+@dataclass(frozen=True, slots=True)
+class SessionsPage:
+    """One page of the history, newest first; `next_before` asks for the next (older) page."""
+
+    sessions: tuple[Session, ...]
+    total: int
+    next_before: int | None
+
+
+def sessions_page(
+    db: "Database",
+    *,
+    user: str,
+    kind: SessionKind | None = None,
+    since: datetime | None = None,
+    until: datetime | None = None,
+    limit: int = 50,
+    before: int | None = None,
+) -> SessionsPage:
+    """Up to `limit` sessions (of `kind`, from `since` through `until`) older than the session
+    with id `before` (none: the newest), and how many match in all."""
+    from restday.store.session_records import session_filter
+
+    require(
+        [
+            *(asked_moment_problem(m, f) for m, f in ((since, "since"), (until, "until")) if m),
+            number_problem("history.limit", limit),
+        ]
+    )
+    with db.reading() as tx:
+        user_id = tx.existing_user(user)
+        where = session_filter(user_id, since, until, kind)
+        stored, total = tx.sessions_page(user_id, where, limit + 1, before)
+    found = tuple(s.session for s in stored[:limit])
+    return SessionsPage(found, total, found[-1].id if len(stored) > limit else None)
+
+
+def session(db: "Database", session_id: int, *, user: str) -> Session:
+    """One logged session with its exercises and sets."""
+    if not 1 <= session_id <= ID_MAX:
+        raise NotFound(f"No session with id {session_id}")
+    with db.reading() as tx:
+        return tx.stored_session(tx.existing_user(user), session_id).session
 
 
 def delete_session(db: "Database", session_id: int, *, user: str) -> Session:

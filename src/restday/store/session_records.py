@@ -8,7 +8,7 @@ from collections.abc import Collection, Sequence
 from dataclasses import dataclass
 from datetime import datetime, timedelta
 
-from sqlalchemy import ColumnElement, Connection, delete, func, select
+from sqlalchemy import ColumnElement, Connection, and_, delete, func, or_, select
 
 from restday.domain import ExerciseEntry, Session, SessionKind, SetEntry
 from restday.errors import NotFound
@@ -131,6 +131,36 @@ class SessionRecords:
         """The user's sessions from `start` through `end` (inclusive; None: open), oldest first."""
         return self._sessions(session_filter(user_id, start, end))
 
+    def sessions_page(
+        self,
+        user_id: int,
+        where: list[ColumnElement[bool]],
+        limit: int,
+        before: int | None = None,
+    ) -> tuple[list[StoredSession], int]:
+        """(up to `limit` of the sessions `where` selects, newest first, older than the user's
+        session `before` when given; how many `where` selects in all): a keyset on (start, id)."""
+        s = sessions
+        total = self.connection.scalar(select(func.count()).select_from(s).where(*where))
+        page = [s.c.user_id == user_id, *where]
+        if before is not None:
+            start = self.connection.scalar(
+                select(s.c.start_at).where(s.c.user_id == user_id, s.c.id == before)
+            )
+            if start is None:
+                raise NotFound(f"No session with id {before}")
+            page.append(or_(s.c.start_at < start, and_(s.c.start_at == start, s.c.id < before)))
+        ids = list(
+            self.connection.scalars(
+                select(s.c.id)
+                .where(*page)
+                .order_by(s.c.start_at.desc(), s.c.id.desc())
+                .limit(limit)
+            )
+        )
+        found = self._sessions([s.c.user_id == user_id, s.c.id.in_(ids)]) if ids else []
+        return found[::-1], int(total or 0)
+
     def _sessions(self, where: list[ColumnElement[bool]]) -> list[StoredSession]:
         """The sessions `where` selects: three queries however many (sessions, exercises, sets)."""
         s, e, x = sessions, session_exercises, session_sets
@@ -223,15 +253,20 @@ class SessionRecords:
             if started + timedelta(minutes=minutes) > start
         ]
 
-    def delete_session(self, user_id: int, session_id: int) -> Session:
-        """Delete one of the user's sessions (its exercises and sets with it) and return it."""
+    def stored_session(self, user_id: int, session_id: int) -> StoredSession:
+        """One of the user's sessions with its exercises and sets."""
         found = self._sessions([sessions.c.user_id == user_id, sessions.c.id == session_id])
         if not found:
             raise NotFound(f"No session with id {session_id}")
+        return found[0]
+
+    def delete_session(self, user_id: int, session_id: int) -> Session:
+        """Delete one of the user's sessions (its exercises and sets with it) and return it."""
+        found = self.stored_session(user_id, session_id)
         self.connection.execute(
             delete(sessions).where(sessions.c.id == session_id, sessions.c.user_id == user_id)
         )
-        return found[0].session
+        return found.session
 
     def sessions_with_fingerprints(
         self, user_id: int, fingerprints: Collection[str]
@@ -259,10 +294,15 @@ class SessionRecords:
 
 
 def session_filter(
-    user_id: int, start: datetime | None, end: datetime | None
+    user_id: int,
+    start: datetime | None,
+    end: datetime | None,
+    kind: SessionKind | None = None,
 ) -> list[ColumnElement[bool]]:
-    """The user's sessions starting from `start` through `end` (None: open)."""
+    """The user's sessions (of `kind`, when given) starting from `start` through `end` (None: open)."""
     where = [sessions.c.user_id == user_id]
+    if kind is not None:
+        where.append(sessions.c.kind == kind.value)
     if start is not None:
         where.append(sessions.c.start_at >= as_utc(start))
     if end is not None:
