@@ -138,26 +138,24 @@ def export(
     db = settings.database()
     renderer = _renderer(ctx, db, lang)
     if fmt is ExportFormat.ics:
-        from restday import service
         from restday.domain import Session
-        from restday.io.ics import history_to_ics
-
-        def describe(session: Session) -> tuple[str, str]:
-            line = renderer.session_line(session)
-            return line.split("\n")[0], line
-
+        from restday.present import session_line
+        from restday.service.calendar import history_calendar
         from restday.service.outfile import write_output
 
-        sessions = service.history(db, user=settings.user)
-        calendar = history_to_ics(
-            sessions,
-            str(renderer.tz),
-            stamp=_now(),
+        def describe(session: Session) -> tuple[str, str]:
+            line = session_line(session, renderer.t)
+            return line.split("\n")[0], line
+
+        calendar, count = history_calendar(
+            db,
+            user=settings.user,
+            now=_now(),
             name=renderer.t.ui("ui.calendar_history"),
             describe=describe,
         )
         write_output(file, calendar, "file", backup.database_file(db))
-        written = {"sessions": len(sessions)}
+        written = {"sessions": count}
     elif fmt is ExportFormat.json:
         written = backup.export_json(db, file, user=settings.user)
     else:

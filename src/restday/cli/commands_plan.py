@@ -84,7 +84,7 @@ def plan(
     db = settings.database()
     renderer = _renderer(ctx, db, lang)
     if check is not None:
-        violations = planning.check(renderer.read_plan(check), rules)
+        violations = planning.check(planning.read_plan(check), rules)
         renderer.plan_check(check, violations, json)
         if violations:
             raise typer.Exit(1)
@@ -117,5 +117,5 @@ def plan(
         )
         result = planning.plan(db, rules, ask, user=settings.user)
     if ics is not None:
-        renderer.plan_ics(result, ics, rules.plan_layout.hour, _now(), database_file(db))
+        renderer.plan_ics(result, ics, rules, _now(), database_file(db))
     renderer.plan(result, json)

@@ -3,8 +3,8 @@
 import json
 import os
 import sys
-from collections.abc import Iterable, Mapping, Sequence
-from datetime import date, datetime, tzinfo
+from collections.abc import Mapping, Sequence
+from datetime import tzinfo
 from typing import Any
 from zoneinfo import ZoneInfo, ZoneInfoNotFoundError
 
@@ -14,6 +14,7 @@ from restday.domain import CheckIn, Profile, Session
 from restday.engine import MuscleState, Reason, RestWarning, Status, Suggestion, Today
 from restday.errors import InvalidInput
 from restday.locales import Translator, pick_language
+from restday.present import history_data, rules_data, session_line, status_data, today_data
 from restday.rules import Rulebook
 from restday.service import LogResult
 
@@ -28,18 +29,6 @@ def check_timezone(name: str) -> ZoneInfo:
         raise InvalidInput(
             f'Unknown time zone "{name}": use an IANA name such as Europe/Amsterdam'
         ) from None
-
-
-def _iso(moment: datetime | None, tz: tzinfo) -> str | None:
-    return moment.astimezone(tz).isoformat() if moment else None
-
-
-def _plain(value: Any) -> Any:
-    if isinstance(value, tuple | list):
-        return [_plain(v) for v in value]
-    if isinstance(value, datetime | date):
-        return value.isoformat()
-    return value
 
 
 class Renderer(DataOutput, PlanOutput):
@@ -62,18 +51,6 @@ class Renderer(DataOutput, PlanOutput):
 
     # -- building blocks ---------------------------------------------------------------------
 
-    def _reason(self, r: Reason | RestWarning | Suggestion) -> dict[str, Any]:
-        out: dict[str, Any] = {
-            "rule": r.rule,
-            "text": self.t.text(r.msg.value, r.params),
-            "id": r.msg.value,
-        }
-        if isinstance(r, RestWarning):
-            out["severity"] = r.severity.value
-        if isinstance(r, Suggestion):
-            out["kind"] = r.kind
-        return out
-
     def _print_json(self, data: Mapping[str, Any]) -> None:
         print(json.dumps(data, ensure_ascii=False, indent=2, allow_nan=False))
 
@@ -81,51 +58,6 @@ class Renderer(DataOutput, PlanOutput):
         from rich.console import Console
 
         return Console(highlight=False, stderr=stderr)
-
-    def session_line(self, s: Session) -> str:
-        """One line that describes a session."""
-        parts = [
-            f"#{s.id}",
-            self.t.ui(f"kind.{s.kind.value}"),
-            self.t.text("ui.when", {"at": s.start}),
-        ]
-        parts.append(f"{s.minutes:g} min")
-        if s.rpe is not None:
-            parts.append(f"RPE {s.rpe:g}")
-        what = s.sport or s.class_kind or s.recovery_kind
-        if what:
-            parts.append(self.t.activity(what))
-        if s.intensity:
-            parts.append(self.t.ui(f"intensity.{s.intensity.value}"))
-        if s.distance_km:
-            parts.append(f"{s.distance_km:g} km")
-        line = ", ".join(parts)
-        for e in s.exercises:
-            line += f"\n    {e.name}: {self._sets_text(e.sets)}"
-        return line
-
-    @staticmethod
-    def _sets_text(sets: Sequence[Any]) -> str:
-        groups: list[tuple[str, int]] = []
-        for s in sets:
-            amount = (
-                f"{s.reps}"
-                if s.reps is not None
-                else f"{s.seconds:g}s"
-                if s.seconds is not None
-                else "1"
-            )
-            label = f"{amount} @ {s.weight_kg:g} kg" if s.weight_kg else amount
-            if groups and groups[-1][0] == label:
-                groups[-1] = (label, groups[-1][1] + 1)
-            else:
-                groups.append((label, 1))
-        return ", ".join(f"{n}×{label}" for label, n in groups)
-
-    def _session_json(self, s: Session) -> dict[str, Any]:
-        data = s.to_dict()
-        del data["start"]
-        return {"id": s.id, "at": _iso(s.start, self.tz), **data}
 
     # -- commands ------------------------------------------------------------------------------
 
@@ -141,7 +73,7 @@ class Renderer(DataOutput, PlanOutput):
 
     def logged(self, result: LogResult) -> None:
         """A confirmation of a logged session, and its oddities on stderr."""
-        print(f"{self.t.ui('ui.session_logged')}: {self.session_line(result.session)}")
+        print(f"{self.t.ui('ui.session_logged')}: {session_line(result.session, self.t)}")
         if result.in_future:
             print(f"Warning: {self.t.text('ui.future_session')}", file=sys.stderr)
         if result.overlaps:
@@ -158,44 +90,22 @@ class Renderer(DataOutput, PlanOutput):
 
     def deleted(self, session: Session) -> None:
         """What a delete removed."""
-        print(f"{self.t.ui('ui.deleted')}: {self.session_line(session)}")
+        print(f"{self.t.ui('ui.deleted')}: {session_line(session, self.t)}")
 
     def history(self, sessions: Sequence[Session], as_json: bool) -> None:
         """The logged sessions."""
         if as_json:
-            self._print_json({"sessions": [self._session_json(s) for s in sessions]})
+            self._print_json(history_data(sessions, self.tz))
             return
         if not sessions:
             print(self.t.ui("ui.no_sessions"))
         for s in sessions:
-            print(self.session_line(s))
-
-    def _warnings_json(self, warnings: Iterable[RestWarning]) -> list[dict[str, Any]]:
-        return [self._reason(w) for w in warnings]
-
-    def status_data(self, status: Status) -> dict[str, Any]:
-        """The status as contract JSON."""
-        return {
-            "at": _iso(status.at, self.tz),
-            "muscles": [
-                {
-                    "muscle": m.muscle.value,
-                    "region": m.region.value,
-                    "state": m.state.value,
-                    "recovered_pct": m.recovered_pct,
-                    "ready_at": _iso(m.ready_at, self.tz),
-                    "last_trained": _iso(m.last_trained, self.tz),
-                    "reasons": [self._reason(r) for r in m.reasons],
-                }
-                for m in status.muscles
-            ],
-            "warnings": self._warnings_json(status.warnings),
-        }
+            print(session_line(s, self.t))
 
     def status(self, status: Status, as_json: bool) -> None:
         """Every muscle's recovery as a table, or JSON."""
         if as_json:
-            self._print_json(self.status_data(status))
+            self._print_json(status_data(status, self.t))
             return
         from rich.table import Table
 
@@ -241,29 +151,10 @@ class Renderer(DataOutput, PlanOutput):
                 soft_wrap=True,
             )
 
-    def today_data(self, result: Today) -> dict[str, Any]:
-        """Today's verdict as contract JSON."""
-        train = None
-        if result.train:
-            train = {
-                "regions": [r.value for r in result.train.regions],
-                "muscles": [m.value for m in result.train.muscles],
-                "session": {k: _plain(v) for k, v in result.train.session.items()},
-            }
-        return {
-            "date": result.date.isoformat(),
-            "verdict": result.verdict.value,
-            "headline": self.t.ui(f"verdict.{result.verdict.value}"),
-            "train": train,
-            "reasons": [self._reason(r) for r in result.reasons],
-            "suggestions": [self._reason(s) for s in result.suggestions],
-            "warnings": self._warnings_json(result.warnings),
-        }
-
     def today(self, result: Today, as_json: bool) -> None:
         """Today's verdict in plain words, or JSON."""
         if as_json:
-            self._print_json(self.today_data(result))
+            self._print_json(today_data(result, self.t))
             return
         console = self._console()
         t = self.t
@@ -297,9 +188,7 @@ class Renderer(DataOutput, PlanOutput):
     def rules(self, book: Rulebook, as_json: bool) -> None:
         """The rulebook."""
         if as_json:
-            self._print_json(
-                {"path": book.path, "rules": [r.as_dict() for r in book.rules.values()]}
-            )
+            self._print_json(rules_data(book))
             return
         console = self._console()
         source_key = "source_nl" if self.lang == "nl" else "source_en"

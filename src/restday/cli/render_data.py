@@ -3,9 +3,8 @@
 `DataOutput` is mixed into `render.Renderer`, which supplies the language and the printing blocks.
 """
 
-import dataclasses
 import sys
-from collections.abc import Callable, Iterable, Iterator, Mapping, Sequence
+from collections.abc import Callable, Iterator, Mapping, Sequence
 from contextlib import contextmanager
 from datetime import date
 from pathlib import Path
@@ -13,6 +12,7 @@ from typing import TYPE_CHECKING, Any
 
 from restday.engine import Reason, RestWarning, Suggestion
 from restday.engine.load import LoadReport
+from restday.present import import_report_data, load_data, restored_data, unmatched_data
 
 if TYPE_CHECKING:
     from restday.locales import Translator
@@ -48,30 +48,9 @@ class DataOutput:
             self, console: Any, title: str, items: Sequence[Reason | RestWarning | Suggestion]
         ) -> None: ...
 
-        def _warnings_json(self, warnings: Iterable[RestWarning]) -> list[dict[str, Any]]: ...
-
-    def load_data(self, report: LoadReport) -> dict[str, Any]:
-        """The load model as contract JSON."""
-        return {
-            "metric": report.metric.value,
-            "days": [
-                {
-                    "date": d.date.isoformat(),
-                    "load": round(d.load, 1),
-                    "ctl": round(d.ctl, 1),
-                    "atl": round(d.atl, 1),
-                    "tsb": round(d.tsb, 1),
-                    "acwr": None if d.acwr is None else round(d.acwr, 2),
-                    "ramp": round(d.ramp, 1),
-                }
-                for d in report.days
-            ],
-            "warnings": self._warnings_json(report.warnings),
-        }
-
     def load(self, report: LoadReport, as_json: bool) -> None:
         """The load model as a compact table with a sparkline of the daily load, or JSON."""
-        data = self.load_data(report)
+        data = load_data(report, self.t)
         if as_json:
             self._print_json(data)
             return
@@ -114,31 +93,7 @@ class DataOutput:
 
     def import_report(self, report: "ImportReport", as_json: bool) -> None:
         """What an import added, skipped and could not match."""
-        data = {
-            "files": report.files,
-            "sessions_added": report.sessions_added,
-            "sets_added": report.sets_added,
-            "sessions_skipped_duplicate": report.sessions_skipped_duplicate,
-            "sessions_replaced": report.sessions_replaced,
-            "rows_skipped_invalid": [
-                {
-                    "file": r.file,
-                    "line": r.line,
-                    "record": r.record,
-                    "column": r.column,
-                    "value": r.value,
-                    "problem": r.problem,
-                }
-                for r in report.rows_skipped_invalid
-            ],
-            "unmatched_exercises": [
-                {"name": u.name, "count": u.count, "candidates": list(u.candidates)}
-                for u in report.unmatched_exercises
-            ],
-            "warnings": report.warnings,
-            "files_skipped": report.files_skipped,
-            "dry_run": report.dry_run,
-        }
+        data = import_report_data(report)
         if as_json:
             self._print_json(data)
             return
@@ -173,14 +128,7 @@ class DataOutput:
     def unmatched(self, names: "Sequence[Unmatched]", as_json: bool) -> None:
         """Exercise names without a catalogue exercise, and how to map them."""
         if as_json:
-            self._print_json(
-                {
-                    "unmatched_exercises": [
-                        {"name": u.name, "count": u.count, "candidates": list(u.candidates)}
-                        for u in names
-                    ]
-                }
-            )
+            self._print_json(unmatched_data(names))
             return
         if not names:
             return
@@ -209,10 +157,10 @@ class DataOutput:
 
     def restored(self, restored: "Restored", as_json: bool) -> None:
         """What a restore brought back."""
+        counts = restored_data(restored)
         if as_json:
-            self._print_json(dataclasses.asdict(restored))
+            self._print_json(counts)
             return
-        counts = dataclasses.asdict(restored)
         print(self.t.text("ui.restore_dry_run" if restored.dry_run else "ui.restored", counts))
         if restored.profile_replaced:
             print(self.t.ui("ui.profile_replaced"))

@@ -3,17 +3,16 @@
 `PlanOutput` is mixed into `render.Renderer`, which supplies the language and the printing blocks.
 """
 
-import json
 from collections.abc import Mapping, Sequence
 from datetime import date, datetime, tzinfo
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
-from restday.domain import WEEKDAYS
-from restday.errors import InvalidInput
+from restday.present import check_data, describe_day, plan_data, why
 
 if TYPE_CHECKING:
     from restday.locales import Translator
+    from restday.rules import Rulebook
 
 __all__ = ["PlanOutput"]
 
@@ -29,51 +28,11 @@ class PlanOutput:
 
         def _console(self, stderr: bool = False) -> Any: ...
 
-    def why(self, day: Mapping[str, Any], plan: Mapping[str, Any]) -> str:
-        """Why a planned day is what it is, in words, from its rules and the free days."""
-        t = self.t
-        phrases = [t.ui(f"why.{rule}") for rule in day.get("rules", []) if t.has(f"why.{rule}")]
-        free = (plan.get("context") or {}).get("available") or {}
-        weekday = WEEKDAYS[date.fromisoformat(day["date"]).weekday()]
-        if day["activity"] == "rest" and weekday in free and free[weekday] is None:
-            phrases.insert(0, t.ui("why.unavailable"))
-        text = "; ".join(phrases)
-        return text[:1].upper() + text[1:]
-
-    def describe_day(self, day: Mapping[str, Any], plan: Mapping[str, Any]) -> tuple[str, str]:
-        """(a short title, a longer description) of one planned day of `plan`."""
-        t = self.t
-        activity = day["activity"]
-        title = t.ui(f"plan.{activity}")
-        details = []
-        if day.get("intensity") and activity not in ("rest", "active_recovery"):
-            details.append(t.ui(f"intensity.{day['intensity']}"))
-        if day.get("regions"):
-            details.append(t.text("ui.focus", {"regions": tuple(day["regions"])}))
-        for key in ("sport", "class_kind"):
-            if day.get(key):
-                details.append(t.activity(day[key]))
-        if details:
-            title += ": " + ", ".join(details)
-        lines = [title]
-        if day.get("minutes"):
-            lines.append(f"{day['minutes']:g} min")
-        if day.get("active_recovery_minutes"):
-            lines.append(
-                t.text("ui.plus_active_recovery", {"minutes": day["active_recovery_minutes"]})
-            )
-        lines.append(self.why(day, plan))
-        lines.append(t.text("ui.plan_rules", {"rules": ", ".join(day.get("rules", []))}))
-        return title, "\n".join(lines)
-
-    def _violations(self, violations: Sequence[Mapping[str, Any]]) -> list[dict[str, Any]]:
-        return [{**v, "text": self.t.text(v["text_key"], v["params"])} for v in violations]
-
     def plan(self, result: Mapping[str, Any], as_json: bool) -> None:
         """A plan as a week table with the reason for each day, or JSON."""
-        violations = self._violations(result["violations"])
+        data = plan_data(result, self.t)
         if as_json:
-            self._print_json({**result, "violations": violations})
+            self._print_json(data)
             return
         from rich.table import Table
 
@@ -84,7 +43,7 @@ class PlanOutput:
         for index, day in enumerate(result["days"]):
             if index and index % 7 == 0:
                 table.add_section()
-            title, _ = self.describe_day(day, result)
+            title, _ = describe_day(day, result, t)
             rules = " ".join(day.get("rules", []))
             table.add_row(
                 t.when(date.fromisoformat(day["date"])),
@@ -92,32 +51,23 @@ class PlanOutput:
                 "+".join(
                     f"{day[k]:g}" for k in ("minutes", "active_recovery_minutes") if day.get(k)
                 ),
-                f"{self.why(day, result)} [dim]({rules})[/]",
+                f"{why(day, result, t)} [dim]({rules})[/]",
             )
         console = self._console()
         console.print(table)
         if "relaxed" in result.get("notes", []):
             console.print(t.ui("ui.plan_relaxed"))
-        for v in violations:
+        for v in data["violations"]:
             console.print(f"  • {v['text']} [dim]({v['rule']})[/]", soft_wrap=True)
-
-    def read_plan(self, path: Path) -> dict[str, Any]:
-        """A plan JSON file, or one clear error."""
-        try:
-            data = json.loads(path.read_text(encoding="utf-8"))
-        except (OSError, UnicodeDecodeError, json.JSONDecodeError) as exc:
-            raise InvalidInput(f"{path}: not a plan JSON file ({exc})") from None
-        if not isinstance(data, dict) or "days" not in data or "start" not in data:
-            raise InvalidInput(f"{path}: not a plan JSON file (no start and days)")
-        return data
 
     def plan_check(
         self, path: Path, violations: Sequence[Mapping[str, Any]], as_json: bool
     ) -> None:
         """The checker's verdict on a plan file."""
-        found = self._violations(violations)
+        data = check_data(str(path), violations, self.t)
+        found = data["violations"]
         if as_json:
-            self._print_json({"file": str(path), "violations": found})
+            self._print_json(data)
             return
         t = self.t
         print(
@@ -133,22 +83,20 @@ class PlanOutput:
         self,
         result: Mapping[str, Any],
         path: Path,
-        hour: int,
+        rules: "Rulebook",
         now: datetime,
         database: str | None,
     ) -> None:
         """Write the plan as an iCalendar file."""
-        from restday.io.ics import plan_to_ics
         from restday.service.outfile import write_output
+        from restday.service.planning import plan_calendar
 
-        zone = str(self.tz)
-        name = self.t.ui("ui.calendar_name")
-        calendar = plan_to_ics(
+        calendar = plan_calendar(
             result,
-            zone,
-            hour=hour,
-            stamp=now,
-            name=name,
-            describe=lambda day: self.describe_day(day, result),
+            rules,
+            tz=str(self.tz),
+            now=now,
+            name=self.t.ui("ui.calendar_name"),
+            describe=lambda day: describe_day(day, result, self.t),
         )
         write_output(path, calendar, "ics", database)

@@ -1,8 +1,10 @@
 """Plan weeks: gather the person's state at the start, solve, check independently, keep the plan."""
 
 import json
+from collections.abc import Callable, Mapping
 from dataclasses import dataclass
 from datetime import UTC, date, datetime, time, timedelta
+from pathlib import Path
 from typing import TYPE_CHECKING, Any
 from zoneinfo import ZoneInfo
 
@@ -13,14 +15,24 @@ from restday.domain.validate import asked_moment_problem, number_problem, requir
 from restday.engine.intensity import session_intensity
 from restday.engine.planner import PlanHistory, PlanRequest, make_plan
 from restday.engine.streaks import class_streak, training_streak
-from restday.errors import Problem
+from restday.errors import InvalidInput, Problem
 from restday.rules import Rulebook
 from restday.service.reports import engine_inputs
 
 if TYPE_CHECKING:
     from restday.store.db import Database
 
-__all__ = ["PlanAsk", "check", "check_ask", "plan", "template"]
+__all__ = [
+    "PlanAsk",
+    "check",
+    "check_ask",
+    "last_plan",
+    "parse_plan",
+    "plan",
+    "plan_calendar",
+    "read_plan",
+    "template",
+]
 
 
 @dataclass(frozen=True, slots=True)
@@ -120,6 +132,14 @@ def plan(db: "Database", rules: Rulebook, ask: PlanAsk, *, user: str) -> dict[st
     return result
 
 
+def last_plan(db: "Database", *, user: str) -> dict[str, Any] | None:
+    """The person's newest saved plan, or None before the first."""
+    with db.reading() as tx:
+        text = tx.last_plan(tx.existing_user(user))
+    found: dict[str, Any] | None = json.loads(text) if text else None
+    return found
+
+
 def check(plan_data: dict[str, Any], rules: Rulebook) -> list[dict[str, Any]]:
     """The violations the independent checker finds in a plan."""
     from restday.engine.plancheck import check_plan
@@ -135,3 +155,41 @@ def template(name: str, start: date, rules: Rulebook) -> dict[str, Any]:
     result: dict[str, Any] = load_template(name, start)
     result["violations"] = check(result, rules)
     return result
+
+
+def parse_plan(content: str | bytes, source: str) -> dict[str, Any]:
+    """A plan from JSON text (UTF-8 when bytes, e.g. an upload), or one error naming `source`."""
+    try:
+        data = json.loads(content.decode("utf-8") if isinstance(content, bytes) else content)
+    except (UnicodeDecodeError, json.JSONDecodeError) as exc:
+        raise InvalidInput(f"{source}: not a plan JSON file ({exc})") from None
+    if not isinstance(data, dict) or "days" not in data or "start" not in data:
+        raise InvalidInput(f"{source}: not a plan JSON file (no start and days)")
+    return data
+
+
+def read_plan(path: Path) -> dict[str, Any]:
+    """A plan JSON file, or one clear error."""
+    try:
+        content = path.read_bytes()
+    except OSError as exc:
+        raise InvalidInput(f"{path}: not a plan JSON file ({exc})") from None
+    return parse_plan(content, str(path))
+
+
+def plan_calendar(
+    plan_data: Mapping[str, Any],
+    rules: Rulebook,
+    *,
+    tz: str,
+    now: datetime,
+    name: str,
+    describe: Callable[[Mapping[str, Any]], tuple[str, str]],
+) -> bytes:
+    """The plan as an iCalendar file: a day's session at the rulebook's plan hour in the zone `tz`,
+    titled by `describe` (a day's summary and description)."""
+    from restday.io.ics import plan_to_ics
+
+    return plan_to_ics(
+        plan_data, tz, hour=rules.plan_layout.hour, stamp=now, name=name, describe=describe
+    )

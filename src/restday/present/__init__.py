@@ -1,0 +1,38 @@
+"""The contract JSON and the words shared by every presenter: the CLI's --json, /api/ and the pages.
+
+Each builder takes a service or engine result and a `restday.locales.Translator` (which carries
+the time zone) and returns plain JSON-able data. Only the standard library, the domain, the engine
+and the locales are imported here: no Rich, Typer, web stack or solver.
+"""
+
+from restday.present.imports import import_report_data, restored_data, unmatched_data
+from restday.present.load import load_data
+from restday.present.moments import iso
+from restday.present.plans import check_data, describe_day, plan_data, violations_data, why
+from restday.present.reasons import reason_data, reasons_data
+from restday.present.rules import rules_data
+from restday.present.sessions import history_data, session_data, session_line, sets_text
+from restday.present.status import status_data
+from restday.present.today import today_data
+
+__all__ = [
+    "check_data",
+    "describe_day",
+    "history_data",
+    "import_report_data",
+    "iso",
+    "load_data",
+    "plan_data",
+    "reason_data",
+    "reasons_data",
+    "restored_data",
+    "rules_data",
+    "session_data",
+    "session_line",
+    "sets_text",
+    "status_data",
+    "today_data",
+    "unmatched_data",
+    "violations_data",
+    "why",
+]
