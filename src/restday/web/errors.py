@@ -5,6 +5,7 @@ with a plain 500 that shows no traceback.
 """
 
 import logging
+import math
 from collections.abc import Mapping
 from http import HTTPStatus
 from typing import Any
@@ -24,7 +25,10 @@ PROBLEM_JSON = "application/problem+json"
 
 def _problem_data(problem: Problem) -> dict[str, Any]:
     value = problem.value
-    shown = value if value is None or isinstance(value, bool | int | float | str) else str(value)
+    plain = isinstance(value, bool | int | str) or (
+        isinstance(value, float) and math.isfinite(value)
+    )
+    shown = value if value is None or plain else str(value)  # JSON has no NaN or infinity
     return {"field": problem.field, "message": problem.message, "value": shown}
 
 
