@@ -5,6 +5,7 @@ per kind its exercises (whose `sets` are the CLI's SPEC such as "5x5@100kg", or 
 `sport` and `intensity`, `class_kind` or `recovery_kind`.
 """
 
+from dataclasses import replace
 from typing import Annotated, Any
 
 from fastapi import APIRouter, Path, Query, Response
@@ -14,6 +15,7 @@ from restday.catalog import resolve_activity, resolve_exercise
 from restday.domain import ActivityKind, Intensity, Session, SessionKind
 from restday.domain.bounds import ID_MAX
 from restday.domain.data import Fields, read_session
+from restday.domain.validate import session_problems
 from restday.errors import Problem
 from restday.parse import parse_sets
 from restday.web.api_input import Ask, Asker, Body, JsonBody, body_schema
@@ -170,6 +172,11 @@ def _session(data: object, ask: Asker) -> Session:
             Problem("exercises", "must list at least one exercise with its sets", None)
         )
     session = read_session(raw, "", body.problems)
+    if session is not None:  # the service's own check, here to name every problem at once
+        body.problems += [
+            replace(p, field="at") if p.field == "start" else p
+            for p in session_problems(session, now=ask.now)
+        ]
     body.check()
     assert session is not None
     return session
