@@ -66,17 +66,18 @@ def _whole(text: str) -> int | None:
     return int(text) if len(text) <= 9 else None
 
 
-def parse_sets(spec: str) -> tuple[SetEntry, ...]:
-    """`5x5@120kg`, `3x10`, `3x60s` (sets x reps or seconds, optional load in kg or lb)."""
+def parse_sets(spec: str, label: str = "--sets") -> tuple[SetEntry, ...]:
+    """`5x5@120kg`, `3x10`, `3x60s` (sets x reps or seconds, optional load in kg or lb); an error
+    names the spec by `label`."""
     match = SETS_RE.match(spec.strip())
     if not match:
         raise InvalidInput(
-            f'Invalid --sets "{spec}": use SETSxREPS[@WEIGHT(kg|lb)] or SETSxSECONDSs, '
+            f'Invalid {label} "{spec}": use SETSxREPS[@WEIGHT(kg|lb)] or SETSxSECONDSs, '
             "e.g. 5x5@120kg, 3x10, 3x60s"
         )
     count, amount = _whole(match["sets"]), _whole(match["count"])
     if count is None or not 1 <= count <= SETS_IN_SPEC_MAX:
-        raise InvalidInput(f'Invalid --sets "{spec}": sets must be from 1 to {SETS_IN_SPEC_MAX}')
+        raise InvalidInput(f'Invalid {label} "{spec}": sets must be from 1 to {SETS_IN_SPEC_MAX}')
     weight = None
     if match["weight"]:
         weight = float(match["weight"].replace(",", "."))
@@ -88,7 +89,7 @@ def parse_sets(spec: str) -> tuple[SetEntry, ...]:
         checks.append(("weight", RANGES["set.weight_kg"].problem(weight)))
     for name, problem in checks:
         if problem:
-            raise InvalidInput(f'Invalid --sets "{spec}": {name} {problem}')
+            raise InvalidInput(f'Invalid {label} "{spec}": {name} {problem}')
     reps, seconds = (None, float(amount or 0)) if match["seconds"] else (amount, None)
     return tuple(SetEntry(reps=reps, seconds=seconds, weight_kg=weight) for _ in range(count))
 

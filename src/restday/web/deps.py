@@ -3,9 +3,12 @@
 Routes declare them as parameters (`db: Db`, `page: Page`); FastAPI fills them in per request.
 """
 
+import json
+from collections.abc import Sequence
 from dataclasses import dataclass, field
 from datetime import UTC, datetime, tzinfo
 from typing import Annotated, Any
+from urllib.parse import quote, unquote
 from zoneinfo import ZoneInfo
 
 from fastapi import Depends, Request
@@ -23,6 +26,7 @@ from restday.web.security import CSRF_COOKIE, CSRF_FIELD, Forbidden, new_token, 
 from restday.web.templating import render_page
 
 __all__ = [
+    "NOTES_COOKIE",
     "Db",
     "Form",
     "Now",
@@ -36,6 +40,26 @@ __all__ = [
     "form_text",
     "page_context",
 ]
+
+
+# A confirmation or warning for the page after a redirect: [[kind, text], ...], shown once.
+NOTES_COOKIE = "restday_notes"
+NOTE_KINDS = ("notice", "warning")
+
+
+def _notes(cookie: str | None) -> list[tuple[str, str]]:
+    """The notes a redirect left in the cookie (none when it is absent or not ours)."""
+    try:
+        data = json.loads(unquote(cookie or "[]"))
+    except ValueError:
+        return []
+    if not isinstance(data, list):
+        return []
+    return [
+        (kind, text)
+        for kind, text in (n for n in data if isinstance(n, list) and len(n) == 2)
+        if kind in NOTE_KINDS and isinstance(text, str)
+    ]
 
 
 def _config(request: Request) -> WebConfig:
@@ -105,18 +129,30 @@ class PageContext:
             "csrf": self.csrf,
             "path": self.request.url.path,
             "done": self.request.query_params.get("done"),
+            "notes": _notes(self.request.cookies.get(NOTES_COOKIE)),
             **context,
         }
         response = HTMLResponse(render_page(template, values), status_code=status_code)
         response.headers["cache-control"] = "no-store"
+        if NOTES_COOKIE in self.request.cookies:
+            response.delete_cookie(NOTES_COOKIE, path="/")
         if self.new_token:
             response.set_cookie(CSRF_COOKIE, self.csrf, httponly=True, samesite="strict", path="/")
         return response
 
-    def redirect(self, url: str, done: str | None = None) -> RedirectResponse:
-        """See other (303) after a change: `done` names the confirmation the next page shows."""
+    def redirect(
+        self, url: str, done: str | None = None, notes: Sequence[tuple[str, str]] = ()
+    ) -> RedirectResponse:
+        """See other (303) after a change: `done` names the confirmation the next page shows,
+        `notes` are (kind, text) pairs it shows once, kind "notice" or "warning"."""
         target = f"{url}{'&' if '?' in url else '?'}done={done}" if done else url
-        return RedirectResponse(target, status_code=303)
+        response = RedirectResponse(target, status_code=303)
+        if notes:
+            value = quote(json.dumps([list(n) for n in notes], ensure_ascii=False))
+            response.set_cookie(
+                NOTES_COOKIE, value, max_age=120, httponly=True, samesite="strict", path="/"
+            )
+        return response
 
 
 def page_context(request: Request, db: Db, user: User, now: Now) -> PageContext:
