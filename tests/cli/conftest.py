@@ -1,10 +1,21 @@
-"""Run the real `restday` console script on a real SQLite file."""
+"""restday's command line on a real SQLite file, run in this process as the console script runs it.
 
+`Cli` calls `restday.cli.app.run` with the arguments, environment, stdin and separate stdout and
+stderr a new `restday` process would get, and puts the test's process back afterwards. Each test
+starts from a copy of one database migrated once per session. Only tests about the process itself
+(test_startup.py, test_parallel.py) start the real console script, `RESTDAY`.
+"""
+
+import functools
+import io
 import json
 import os
+import shutil
 import sqlite3
-import subprocess
 import sys
+import types
+from collections.abc import Iterator
+from contextlib import contextmanager
 from dataclasses import dataclass
 from pathlib import Path
 
@@ -26,57 +37,62 @@ class Result:
         return json.loads(self.out)
 
 
+def _pipe() -> io.TextIOWrapper:
+    """A text stream as a process sees a pipe: UTF-8, not a terminal."""
+    return io.TextIOWrapper(io.BytesIO(), encoding="utf-8", write_through=True)
+
+
+def _text(stream: io.TextIOWrapper) -> str:
+    stream.flush()
+    return stream.buffer.getvalue().decode("utf-8")
+
+
+@contextmanager
+def _as_a_process(argv: list[str], env: dict[str, str]) -> Iterator[tuple[io.TextIOWrapper, ...]]:
+    """Give the code inside exactly `env` as its environment, `argv`, an empty stdin and its own
+    stdout and stderr (yielded); put back the test's own afterwards, whatever happens."""
+    saved_env = dict(os.environ)
+    saved = sys.argv, sys.stdin, sys.stdout, sys.stderr, sys.modules["__main__"]
+    out, err = _pipe(), _pipe()
+    os.environ.clear()
+    os.environ.update(env)
+    sys.argv, sys.stdin, sys.stdout, sys.stderr = argv, _pipe(), out, err
+    # Click names the program after sys.argv[0] unless Python ran a package (`python -m pytest`):
+    # a console script's __main__ is a plain file.
+    sys.modules["__main__"] = types.ModuleType("__main__")
+    try:
+        yield out, err
+    finally:
+        sys.argv, sys.stdin, sys.stdout, sys.stderr, sys.modules["__main__"] = saved
+        os.environ.clear()
+        os.environ.update(saved_env)
+
+
 class Cli:
-    """The console script bound to one database file."""
+    """The command line bound to one database file, run in this process.
+
+    `env` is the whole environment each command gets (with PATH), as a new process would; a call's
+    keywords add to it for that call: `cli("today", RESTDAY_RULES="rules.toml")`.
+    """
 
     def __init__(self, db: Path) -> None:
         self.db = db
         self.env = {
-            "PATH": os.environ["PATH"],
             "HOME": str(db.parent),
             "RESTDAY_DATABASE_URL": f"sqlite:///{db}",
+            "COLUMNS": "80",  # what Rich and Click assume on a pipe, whatever terminal runs pytest
         }
 
     def __call__(self, *args: str, **env: str) -> Result:
-        done = subprocess.run(
-            [str(RESTDAY), *args],
-            capture_output=True,
-            text=True,
-            env={**self.env, **env},
-            timeout=60,
-        )
-        return Result(done.returncode, done.stdout, done.stderr)
+        from restday.cli.app import run
+
+        environment = {"PATH": os.environ["PATH"], **self.env, **env}
+        with _as_a_process([str(RESTDAY), *args], environment) as (out, err):
+            code = run(list(args))
+        return Result(code, _text(out), _text(err))
 
     def ok(self, *args: str, **env: str) -> Result:
         result = self(*args, **env)
-        assert result.code == 0, result.err
-        return result
-
-
-@pytest.fixture
-def cli(tmp_path) -> Cli:
-    return Cli(tmp_path / "restday.db")
-
-
-class InProcessCli:
-    """The command line run in this process (`restday.cli.app.run`) on one SQLite file: the same
-    code as the console script, without starting Python for every command."""
-
-    def __init__(self, db: Path, monkeypatch: pytest.MonkeyPatch, capsys) -> None:
-        self.db, self.monkeypatch, self.capsys = db, monkeypatch, capsys
-        monkeypatch.setenv("RESTDAY_DATABASE_URL", f"sqlite:///{db}")
-        monkeypatch.setenv("HOME", str(db.parent))
-
-    def __call__(self, *args: str) -> Result:
-        from restday.cli.app import run
-
-        self.capsys.readouterr()
-        code = run(list(args))
-        out, err = self.capsys.readouterr()
-        return Result(code, out, err)
-
-    def ok(self, *args: str) -> Result:
-        result = self(*args)
         assert result.code == 0, result.err
         return result
 
@@ -88,10 +104,41 @@ class InProcessCli:
             return list(con.iterdump())
 
 
+@pytest.fixture(scope="session")
+def migrated_db(tmp_path_factory) -> Path:
+    """An empty database at restday's newest schema, migrated once: copying it is much faster."""
+    from restday.store.db import open_database
+
+    path = tmp_path_factory.mktemp("migrated") / "restday.db"
+    open_database(f"sqlite:///{path}").close()
+    return path
+
+
 @pytest.fixture
-def restday(tmp_path, monkeypatch, capsys) -> InProcessCli:
-    """restday's command line in this process, on a new SQLite file."""
-    return InProcessCli(tmp_path / "restday.db", monkeypatch, capsys)
+def cli(tmp_path, migrated_db) -> Cli:
+    """restday's command line on a new database of this test's own."""
+    db = tmp_path / "restday.db"
+    shutil.copyfile(migrated_db, db)
+    return Cli(db)
+
+
+@pytest.fixture
+def restday(cli) -> Cli:
+    """The same as `cli`."""
+    return cli
+
+
+@pytest.fixture(autouse=True)
+def fresh_process_state(tmp_path, monkeypatch):
+    """Each test as in a new process: its own working folder, and no cached value (the catalogue,
+    the language catalogues) that a test before it could have changed."""
+    monkeypatch.chdir(tmp_path)
+    yield
+    for name, module in list(sys.modules.items()):
+        if name == "restday" or name.startswith("restday."):
+            for value in vars(module).values():
+                if isinstance(value, functools._lru_cache_wrapper):  # what @cache makes
+                    value.cache_clear()
 
 
 def validate(data, contract: str) -> None:

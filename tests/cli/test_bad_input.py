@@ -256,7 +256,7 @@ def test_a_backup_dry_run_writes_nothing_and_import_options_are_refused(logged, 
     backup = tmp_path / "backup.json"
     logged.ok("export", "json", str(backup))
     fresh = tmp_path / "fresh.db"
-    logged.monkeypatch.setenv("RESTDAY_DATABASE_URL", f"sqlite:///{fresh}")
+    logged.env["RESTDAY_DATABASE_URL"] = f"sqlite:///{fresh}"
     dry = logged.ok("import", "json", str(backup), "--dry-run")
     assert dry.out.startswith(
         "Dry run: the backup is valid and would restore 1 session, 0 check-ins"
