@@ -3,7 +3,7 @@
 `Cli` calls `restday.cli.app.run` with the arguments, environment, stdin and separate stdout and
 stderr a new `restday` process would get, and puts the test's process back afterwards. Each test
 starts from a copy of one database migrated once per session. Only tests about the process itself
-(test_startup.py, test_parallel.py) start the real console script, `RESTDAY`.
+(test_startup.py, test_console_script.py, test_parallel.py) start the real console script, `RESTDAY`.
 """
 
 import functools

@@ -1,4 +1,4 @@
-"""`restday import`, `exercises map`, `export` and restore through the real console script."""
+"""`restday import`, `exercises map`, `export` and restore through the command line."""
 
 import json
 import sqlite3

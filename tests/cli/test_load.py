@@ -1,4 +1,4 @@
-"""`restday load` through the real console script."""
+"""`restday load` through the command line."""
 
 from tests.cli.conftest import validate
 

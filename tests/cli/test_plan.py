@@ -1,4 +1,4 @@
-"""`restday plan` and `restday export ics` through the real console script."""
+"""`restday plan` and `restday export ics` through the command line."""
 
 import itertools
 import json

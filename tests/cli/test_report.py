@@ -1,4 +1,4 @@
-"""status, today and rules through the real console script, in English and Dutch."""
+"""status, today and rules through the command line, in English and Dutch."""
 
 import pytest
 
