@@ -18,6 +18,11 @@ def test_pages_carry_the_security_headers(client):
     assert response.headers["cache-control"] == "no-store"
 
 
+def test_pages_let_the_browser_name_their_origin_on_their_own_forms(client):
+    # With "no-referrer" a browser posts a page's form with `Origin: null`, which is refused.
+    assert client.get("/rules").headers["referrer-policy"] == "same-origin"
+
+
 def test_a_host_the_server_does_not_serve_is_refused(client):
     response = client.get("/rules", headers={"host": "evil.example:8321"})
     assert response.status_code == 403
