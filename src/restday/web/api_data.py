@@ -111,7 +111,7 @@ def _plan_ask(data: object, rules: Rulebook, ask: Asker) -> "tuple[str | None, P
         body.problems.append(
             Problem("template", f"must be one of {', '.join(TEMPLATES)}", template)
         )
-    minutes = f.number("minutes")
+    minutes, weeks = f.number("minutes"), f.whole("weeks")
     free = body.parsed(
         "available", f.text("available"), parse_available, minutes or rules.plan_layout.minutes
     )
@@ -126,7 +126,7 @@ def _plan_ask(data: object, rules: Rulebook, ask: Asker) -> "tuple[str | None, P
     asked = PlanAsk(
         start=first or ask.now.astimezone(ask.tz).date(),
         available=free or {},
-        weeks=f.whole("weeks") or 1,
+        weeks=1 if weeks is None else weeks,
         goal=f.choice("goal", Goal),
         focus=tuple(r for r in focus if r) or tuple(Region),
         sports=tuple(n for n in names["sports"] if n),
