@@ -49,7 +49,7 @@ def create_app(config: WebConfig) -> FastAPI:
     app.include_router(api.router)
     for name in PAGES:
         module = import_module(f"restday.web.pages.{name}")
-        app.include_router(module.router)
+        app.include_router(module.router, include_in_schema=False)  # /api/openapi.json: the API only
 
     @app.get("/manifest.webmanifest", include_in_schema=False)
     def manifest() -> Response:
