@@ -1,7 +1,7 @@
 """/log: every kind of session is stored as `restday log` stores it; "add set" and "add exercise"
 keep what was typed; a bad value is shown beside its field, the input kept and nothing stored."""
 
-from datetime import datetime
+from datetime import UTC, datetime, timedelta
 from zoneinfo import ZoneInfo
 
 import pytest
@@ -149,8 +149,10 @@ def test_a_set_from_the_spec_is_blamed_on_the_spec_box(client, db):
 def test_every_problem_is_shown_at_once(client, db):
     form = strength_form(minutes="", rpe="0", **{"exercises[0].sets[0].reps": "x"})
     page = html(post_form(client, "/log", form))
-    links = {a["href"] for a in page.find(class_="error-summary").find_all("a")}
-    assert {"#minutes", "#rpe", "#exercises[0].sets[0].reps"} <= links
+    links = page.find(class_="error-summary").find_all("a")
+    assert [a["href"] for a in links] == ["#minutes", "#rpe", "#exercises[0].sets[0].reps"]
+    assert links[0].text == "Minutes: Fill this in"
+    assert links[2].text == "Exercise 1, Set 1, Reps: Must be a number"
 
 
 def test_a_session_without_exercises_is_refused(client, db):
@@ -219,6 +221,15 @@ def test_an_overlapping_session_is_stored_with_a_warning(client, db):
     warnings = html(client.get("/log")).find_all(class_="warning")
     assert any("overlaps" in w.text for w in warnings)
     assert len(sessions(db)) == 2
+
+
+def test_a_session_in_the_future_is_stored_with_a_warning(client, db):
+    tomorrow = (datetime.now(UTC) + timedelta(days=1)).strftime("%Y-%m-%dT%H:%M")
+    form = {"kind": "recovery", "recovery_kind": "massage", "start": tomorrow, "minutes": "30"}
+    assert post_form(client, "/log", form).status_code == 303
+    warnings = html(client.get("/log")).find_all(class_="warning")
+    assert any("in the future" in w.text for w in warnings)
+    assert len(sessions(db)) == 1
 
 
 def test_dutch_words_and_names(client, db):

@@ -16,7 +16,7 @@ from restday.errors import InvalidInput, Problem
 from restday.parse import parse_time
 from restday.web.deps import form_number, form_text
 
-__all__ = ["FormReader", "limits", "local_input", "messages"]
+__all__ = ["FormReader", "limits", "local_input", "messages", "summary"]
 
 T = TypeVar("T")
 
@@ -96,4 +96,15 @@ def messages(error: InvalidInput) -> dict[str, str]:
     found: dict[str, str] = {}
     for p in error.problems:
         found.setdefault(p.field, p.message[:1].upper() + p.message[1:])
+    return found
+
+
+def summary(
+    errors: dict[str, str], label: Callable[[str], str], position: Callable[[str], tuple[int, ...]]
+) -> dict[str, str]:
+    """The errors for the summary at the top: in the page's order, each led by its field's label."""
+    found = {}
+    for name in sorted(errors, key=position):
+        words = label(name)
+        found[name] = f"{words}: {errors[name]}" if words else errors[name]
     return found

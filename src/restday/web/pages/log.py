@@ -5,6 +5,7 @@ and a suggested exercise name re-render the form with what was typed; saving goe
 `service.log_session` like `restday log`, then back to today with the session named.
 """
 
+import re
 from functools import cache
 from typing import Any
 
@@ -15,10 +16,11 @@ from restday import service
 from restday.catalog import exercise_candidates, load_activities, load_exercises
 from restday.domain import ActivityKind, RecoveryKind, SessionKind
 from restday.errors import InvalidInput
+from restday.locales import Translator
 from restday.parse import twice_note
 from restday.present.sessions import session_line
 from restday.web.deps import Db, Form, Page, PageContext, User, form_text
-from restday.web.formreader import limits, messages
+from restday.web.formreader import limits, messages, summary
 from restday.web.logform import INTENSITIES, LIFTING, SET_FIELDS, LogForm, read_session
 
 __all__ = ["router"]
@@ -34,6 +36,51 @@ LIMITS = {
     "seconds": limits("set.seconds"),
     "set_rpe": limits("set.rpe"),
 }
+
+
+# The controls outside the exercises, in the page's order, with their labels.
+LABELS = {
+    "start": "ui.web.log.start",
+    "minutes": "ui.web.log.minutes",
+    "rpe": "ui.web.log.rpe",
+    "exercises": "ui.web.log.exercise_name",
+    "sport": "ui.web.log.sport",
+    "distance_km": "ui.web.log.distance_km",
+    "intensity": "ui.web.log.intensity",
+    "class_kind": "ui.web.log.class_kind",
+    "recovery_kind": "ui.web.log.recovery_kind",
+}
+_EXERCISE_CONTROL = re.compile(r"^exercises\[(\d+)\](?:\.sets\[(\d+)\])?\.(\w+)$")
+_EXERCISE_PARTS = {"name": 0, "spec": 2, "rpe": 3}
+
+
+def _label(name: str, t: Translator) -> str:
+    """How the summary names a control: "Minutes", "Exercise 2, set 3, reps"."""
+    match = _EXERCISE_CONTROL.match(name)
+    if not match:
+        return t.ui(LABELS[name]) if name in LABELS else ""
+    parts = [t.text("ui.web.log.exercise_n", {"n": int(match[1]) + 1})]
+    if match[2] is not None:
+        parts += [
+            t.text("ui.web.log.set_n", {"n": int(match[2]) + 1}),
+            t.ui(f"ui.web.log.col.{match[3]}"),
+        ]
+    elif match[3] == "spec":
+        parts.append(t.ui("ui.web.log.spec"))
+    elif match[3] == "rpe":
+        parts.append(t.ui("ui.web.log.exercise_rpe"))
+    return ", ".join(parts)
+
+
+def _position(name: str) -> tuple[int, ...]:
+    """Where a control is on the page, to list the errors in that order."""
+    match = _EXERCISE_CONTROL.match(name)
+    if not match:
+        return (list(LABELS).index(name) if name in LABELS else len(LABELS),)
+    where = (
+        (1, int(match[2]), 0) if match[2] is not None else (_EXERCISE_PARTS.get(match[3], 0), 0, 0)
+    )
+    return (list(LABELS).index("exercises"), int(match[1]), *where)
 
 
 @cache
@@ -84,6 +131,7 @@ def _show(
         "rows": state.rows,
         "columns": SET_FIELDS.get(state.kind, ()),
         "errors": errors,
+        "summary": summary(errors, lambda name: _label(name, page.t), _position),
         "suggestions": suggestions,
         "limits": LIMITS,
         "exercise_names": exercise_names() if state.kind in LIFTING else (),
@@ -112,13 +160,13 @@ def log_post(page: Page, db: Db, user: User, form: Form) -> HTMLResponse | Redir
         result = service.log_session(db, session, page.now, user=user)
     except InvalidInput as error:
         return _show(page, state, error, status_code=422)
-    notes = [("notice", session_line(result.session, page.t))]
+    warnings = []
     if result.in_future:
-        notes.append(("warning", page.t.text("ui.future_session")))
+        warnings.append(page.t.text("ui.future_session"))
     if result.overlaps:
         ids = ", ".join(f"#{i}" for i in result.overlaps)
-        notes.append(("warning", page.t.text("ui.overlapping_session", {"ids": ids})))
-    twice = twice_note(session.start)
-    if twice:
-        notes.append(("warning", twice))
+        warnings.append(page.t.text("ui.overlapping_session", {"ids": ids}))
+    warnings.append(twice_note(session.start) or "")
+    notes = [("notice", session_line(result.session, page.t))]
+    notes += [("warning", w[:1].upper() + w[1:]) for w in warnings if w]
     return page.redirect("/", done="logged", notes=notes)
