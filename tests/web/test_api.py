@@ -215,3 +215,9 @@ def test_a_clock_change_hour_that_does_not_exist_is_refused(client):
 
 def test_an_unknown_route_is_problem_json_too(client):
     problem(client.get("/api/nothing"), 404)
+
+
+def test_a_method_a_route_does_not_take_says_which_it_does(client):
+    answer = client.post("/api/status")
+    problem(answer, 405)
+    assert answer.headers["allow"] == "GET"

@@ -10,10 +10,10 @@ from typing import Annotated, Any
 from fastapi import APIRouter, Query
 
 from restday import present, service
-from restday.domain import CheckIn, Experience, Goal, LoadMetric
+from restday.domain import CheckIn, Experience, Goal, LoadMetric, Region
 from restday.domain.data import read_checkin
 from restday.web import api_data, api_docs, api_sessions
-from restday.web.api_input import PROBLEMS, Ask, At, Body, JsonBody, Lang, body_schema
+from restday.web.api_input import PROBLEMS, Ask, At, Body, JsonBody, Lang, body_schema, bounded
 from restday.web.deps import Db, Rules, User
 
 __all__ = ["router"]
@@ -37,7 +37,11 @@ def today(
     ask: Ask,
     at: At = None,
     minutes: Annotated[
-        float | None, Query(description="Minutes you have today (1 to 1440).")
+        float | None,
+        Query(
+            description="Minutes you have today.",
+            json_schema_extra=bounded("today.minutes"),
+        ),
     ] = None,
     lang: Lang = None,
 ) -> Any:
@@ -52,7 +56,10 @@ def load(
     rules: Rules,
     user: User,
     ask: Ask,
-    days: Annotated[int, Query(description="How many days up to `at` (1 to 36500).")] = 28,
+    days: Annotated[
+        int,
+        Query(description="How many days up to `at`.", json_schema_extra=bounded("load.days")),
+    ] = 28,
     at: At = None,
     lang: Lang = None,
 ) -> Any:
@@ -74,14 +81,14 @@ def profile(ask: Ask) -> Any:
 
 
 PROFILE_FIELDS = {
-    "goal": {"enum": [g.value for g in Goal]},
-    "experience": {"enum": [e.value for e in Experience]},
-    "timezone": {"type": "string", "examples": ["Europe/Amsterdam"]},
-    "body_mass_kg": {"type": "number"},
-    "lang": {"enum": ["en", "nl"]},
-    "resting_hr_bpm": {"type": "number"},
-    "max_hr_bpm": {"type": "number"},
-    "load_metric": {"enum": [m.value for m in LoadMetric]},
+    "goal": {"enum": [*(g.value for g in Goal), None]},
+    "experience": {"enum": [*(e.value for e in Experience), None]},
+    "timezone": {"type": ["string", "null"], "examples": ["Europe/Amsterdam"]},
+    "body_mass_kg": bounded("profile.body_mass_kg"),
+    "lang": {"enum": ["en", "nl", None]},
+    "resting_hr_bpm": bounded("profile.resting_hr_bpm"),
+    "max_hr_bpm": bounded("profile.max_hr_bpm"),
+    "load_metric": {"enum": [*(m.value for m in LoadMetric), None]},
 }
 
 
@@ -113,19 +120,20 @@ def update_profile(db: Db, user: User, data: JsonBody) -> Any:
 
 CHECKIN_FIELDS: dict[str, Any] = {
     "at": {"type": "string", "description": "ISO 8601; default: now", "maxLength": 64},
-    "sleep_h": {"type": "number"},
-    "sleep_quality": {"type": "integer", "minimum": 1, "maximum": 5},
+    "sleep_h": bounded("checkin.sleep_h"),
+    "sleep_quality": bounded("checkin.sleep_quality", "1 (bad) to 5 (great)"),
     "soreness": {
         "type": "object",
         "description": "region: 0 (none) to 3 (very sore)",
+        "propertyNames": {"enum": [r.value for r in Region]},
         "additionalProperties": {"type": "integer", "minimum": 0, "maximum": 3},
     },
-    "fatigue": {"type": "integer", "minimum": 1, "maximum": 5},
-    "motivation": {"type": "integer", "minimum": 1, "maximum": 5},
+    "fatigue": bounded("checkin.fatigue", "1 (fresh) to 5 (exhausted)"),
+    "motivation": bounded("checkin.motivation", "1 (none) to 5 (eager)"),
     "irritable": {"type": "boolean"},
-    "injuries": {"type": "array", "items": {"type": "string"}},
-    "resting_hr_bpm": {"type": "integer"},
-    "hrv_ms": {"type": "number"},
+    "injuries": {"type": "array", "items": {"enum": [r.value for r in Region]}},
+    "resting_hr_bpm": bounded("checkin.resting_hr_bpm"),
+    "hrv_ms": bounded("checkin.hrv_ms"),
 }
 
 

@@ -19,7 +19,7 @@ from restday.errors import ImportFileError, InvalidInput, Problem, RestdayError
 from restday.parse import parse_available, parse_region
 from restday.rules import Rulebook
 from restday.store.db import Database
-from restday.web.api_input import Ask, Asker, Body, JsonBody, Lang, body_schema
+from restday.web.api_input import Ask, Asker, Body, JsonBody, Lang, body_schema, bounded
 from restday.web.deps import Db, Rules, User
 
 if TYPE_CHECKING:
@@ -33,17 +33,17 @@ TEMPLATES = ("strength-split", "endurance-week", "classes-week")
 PLAN_FIELDS: dict[str, Any] = {
     "goal": {"enum": [g.value for g in Goal], "description": "default: the profile's"},
     "start": {"type": "string", "format": "date", "description": "first day; default: today"},
-    "weeks": {"type": "integer", "minimum": 1, "maximum": 4},
+    "weeks": bounded("plan.weeks"),
     "available": {
         "type": "string",
         "description": "free days, e.g. mon,tue,thu,sat or with minutes mon=60,wed=30",
     },
-    "sessions": {"type": "integer", "minimum": 1, "maximum": 7},
-    "minutes": {"type": "number", "minimum": 10, "maximum": 600},
+    "sessions": bounded("plan.sessions", "training sessions a week at most"),
+    "minutes": bounded("plan.minutes", "minutes a session"),
     "focus": {"type": "array", "items": {"enum": [r.value for r in Region]}},
     "sports": {"type": "array", "items": {"type": "string"}, "examples": [["run", "bike"]]},
     "classes": {"type": "array", "items": {"type": "string"}},
-    "max_classes_in_row": {"type": "integer", "minimum": 1, "maximum": 4},
+    "max_classes_in_row": bounded("plan.max_classes_in_row"),
     "template": {"enum": list(TEMPLATES), "description": "one of the article's example weeks"},
 }
 IMPORT_FORMATS = ("strong", "hevy", "fit", "gpx", "tcx", "json")

@@ -17,6 +17,7 @@ from fastapi import Depends, Query, Request
 
 from restday import service
 from restday.domain import Profile
+from restday.domain.bounds import RANGES
 from restday.domain.data import Fields
 from restday.errors import InvalidInput, Problem
 from restday.locales import Translator
@@ -35,6 +36,7 @@ __all__ = [
     "JsonBody",
     "Lang",
     "body_schema",
+    "bounded",
     "moment",
     "reason",
 ]
@@ -187,6 +189,17 @@ PROBLEMS: dict[int | str, dict[str, Any]] = {
     )
 }
 """The problem JSON (RFC 9457) every route may answer with."""
+
+
+def bounded(bound: str, description: str | None = None) -> dict[str, Any]:
+    """The JSON Schema of a number within RANGES[bound] (or null: not given)."""
+    limits = RANGES[bound]
+    schema: dict[str, Any] = {
+        "type": ["integer" if limits.whole else "number", "null"],
+        "maximum": limits.high,
+        "exclusiveMinimum" if limits.above else "minimum": limits.low,
+    }
+    return schema if description is None else {**schema, "description": description}
 
 
 def _inside(field: str, outer: str) -> bool:

@@ -18,7 +18,7 @@ from restday.domain.data import Fields, read_session
 from restday.domain.validate import session_problems
 from restday.errors import Problem
 from restday.parse import parse_sets
-from restday.web.api_input import Ask, Asker, Body, JsonBody, body_schema
+from restday.web.api_input import Ask, Asker, Body, JsonBody, body_schema, bounded
 from restday.web.deps import Db, User
 
 __all__ = ["router"]
@@ -33,10 +33,10 @@ Moment = Annotated[
 SET = {
     "type": "object",
     "properties": {
-        "reps": {"type": "integer"},
-        "seconds": {"type": "number"},
-        "weight_kg": {"type": "number"},
-        "rpe": {"type": "number"},
+        "reps": bounded("set.reps"),
+        "seconds": bounded("set.seconds"),
+        "weight_kg": bounded("set.weight_kg"),
+        "rpe": bounded("set.rpe"),
         "set_type": {"enum": ["warmup", "normal", "failure", "drop"]},
     },
     "additionalProperties": False,
@@ -52,23 +52,23 @@ EXERCISE = {
                 {"type": "array", "items": SET},
             ]
         },
-        "rpe": {"type": "number"},
+        "rpe": bounded("set.rpe"),
     },
     "additionalProperties": False,
 }
 SESSION_FIELDS: dict[str, Any] = {
     "kind": {"enum": [k.value for k in SessionKind]},
     "at": {"type": "string", "description": "ISO 8601; default: now", "maxLength": 64},
-    "minutes": {"type": "number"},
-    "rpe": {"type": "number"},
+    "minutes": bounded("session.minutes"),
+    "rpe": bounded("session.rpe"),
     "intensity": {"enum": ["easy", "moderate", "hard"]},
     "exercises": {"type": "array", "items": EXERCISE},
     "sport": {"type": "string", "examples": ["run"]},
     "class_kind": {"type": "string", "examples": ["indoor-cycling"]},
     "recovery_kind": {"type": "string", "examples": ["foam-rolling"]},
-    "distance_km": {"type": "number"},
-    "avg_hr_bpm": {"type": "number"},
-    "max_hr_bpm": {"type": "number"},
+    "distance_km": bounded("session.distance_km"),
+    "avg_hr_bpm": bounded("session.avg_hr_bpm"),
+    "max_hr_bpm": bounded("session.max_hr_bpm"),
 }
 EXAMPLE = {
     "kind": "strength",
@@ -94,7 +94,9 @@ def sessions(
     kind: Annotated[SessionKind | None, Query(description="Only sessions of this kind.")] = None,
     since: Moment = None,
     until: Moment = None,
-    limit: Annotated[int, Query(description="Sessions per page (1 to 500).")] = 50,
+    limit: Annotated[
+        int, Query(description="Sessions per page.", json_schema_extra=bounded("history.limit"))
+    ] = 50,
     before: Annotated[
         int | None,
         Query(ge=1, le=ID_MAX, description="The page older than this session (`next_before`)."),

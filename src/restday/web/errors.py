@@ -73,7 +73,10 @@ def error_response(scope: Mapping[str, Any], error: Exception) -> Response:
         status, detail = 500, "Something went wrong inside restday; nothing was changed by it"
     if _is_api(str(scope.get("path", ""))):
         return JSONResponse(
-            problem_body(status, detail, error), status_code=status, media_type=PROBLEM_JSON
+            problem_body(status, detail, error),
+            status_code=status,
+            media_type=PROBLEM_JSON,
+            headers=error.headers if isinstance(error, HTTPException) else None,  # 405's Allow
         )
     return _error_page(scope, status, detail)
 
