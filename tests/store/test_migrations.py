@@ -103,7 +103,9 @@ def test_upgrading_a_0001_database_keeps_its_data_and_adds_the_new_columns(fresh
             assert (stored.exercise_ids, stored.source, stored.notes) == ((None,), "strong", "old")
             assert tx.known_fingerprints(me, ["strong:abc"]) == {"strong:abc"}
             assert tx.session_loads(me, None, None) == [(MONDAY, 45, 7, None)]
-            assert [c.fatigue for c in tx.checkins_between(me, None, None)] == [2]
+            [checkin] = tx.checkins_between(me, None, None)
+            assert checkin.fatigue == 2
+            assert tx.checkin_sources(me) == {checkin.id: "cli"}
             assert tx.add_session(me, Session(SessionKind.RECOVERY, MONDAY, 20)) > session_id
 
 
@@ -116,6 +118,7 @@ def test_downgrading_to_0001_keeps_the_data_and_upgrading_again_works(fresh_url)
     migrate(fresh_url, "0001", down=True)
     assert {"avg_hr_bpm", "max_hr_bpm"}.isdisjoint(columns(fresh_url, "sessions"))
     assert "load_metric" not in columns(fresh_url, "profiles")
+    assert "source" not in columns(fresh_url, "checkins")
     with open_database(fresh_url) as db, db.transaction() as tx:
         me = tx.ensure_user()
         assert tx.get_profile(me) == Profile()

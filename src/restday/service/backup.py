@@ -84,12 +84,16 @@ def backup_data(db: "Database", *, user: str) -> dict[str, Any]:
     """Everything of one person as plain data, in the documented backup format."""
     with db.reading() as tx:
         user_id = tx.existing_user(user)
+        sources = tx.checkin_sources(user_id)
         return {
             "format": "restday-backup",
             "version": BACKUP_VERSION,
             "profile": tx.get_profile(user_id).to_dict(),
             "sessions": [_session_data(s) for s in tx.sessions_between(user_id, None, None)],
-            "checkins": [c.to_dict() for c in tx.checkins_between(user_id, None, None)],
+            "checkins": [
+                {**c.to_dict(), "source": sources[c.id or 0]}
+                for c in tx.checkins_between(user_id, None, None)
+            ],
             "aliases": dict(sorted(tx.aliases(user_id).items())),
             "plans": [
                 {"start": start, "plan": json.loads(body)} for start, body in tx.plans(user_id)
@@ -143,7 +147,7 @@ class _Backup:
     profile: Profile
     sessions: list["SessionItem"]
     notes: list[str | None]
-    checkins: list[CheckIn]
+    checkins: list[tuple[CheckIn, str]]
     aliases: dict[str, str]
     plans: list[tuple[str, dict[str, Any]]]
 
@@ -172,17 +176,23 @@ def _load(file: Path) -> Any:
 
 
 def _names(session: Session, path: str, problems: list[Problem]) -> None:
-    """Sport, class and recovery names must be ones the catalogue knows, of their kind."""
+    """Sport, class and recovery names must be ones the catalogue knows, of their kind (a walk
+    or yoga, with a recovery kind of its own, is recovery too)."""
     activities = load_activities()
     for field, name, kind in (
         ("sport", session.sport, ActivityKind.SPORT),
         ("class_kind", session.class_kind, ActivityKind.CLASS),
         ("recovery_kind", session.recovery_kind, ActivityKind.RECOVERY),
     ):
-        found = activities.get(name or "")
-        if name is not None and (found is None or found.kind is not kind):
-            known = ", ".join(sorted(a.name for a in activities.values() if a.kind is kind))
-            problems.append(Problem(f"{path}.{field}", f"must be one of {known}", name))
+        fitting = sorted(
+            a.name
+            for a in activities.values()
+            if (a.recovery is not None if kind is ActivityKind.RECOVERY else a.kind is kind)
+        )
+        if name is not None and name not in fitting:
+            problems.append(
+                Problem(f"{path}.{field}", f"must be one of {', '.join(fitting)}", name)
+            )
 
 
 def _exercise_ids(raw: dict[str, Any], path: str, problems: list[Problem]) -> list[str | None]:
@@ -249,11 +259,15 @@ def _checkins(data: Fields, now: datetime, problems: list[Problem], backup: _Bac
     for i, raw in enumerate(data.items("checkins")):
         path = data.at("checkins", i)
         checkin = read_checkin(raw, path, problems)
-        if checkin is not None:
+        source = raw.get("source", "cli") if isinstance(raw, dict) else "cli"
+        source_problem = text_problem("source", source, f"{path}.source")
+        if source_problem is not None:
+            problems.append(source_problem)
+        elif checkin is not None:
             found = [_within(p, path) for p in checkin_problems(checkin, now=now)]
             problems += found
             if not found:
-                backup.checkins.append(checkin)
+                backup.checkins.append((checkin, source))
 
 
 def _aliases(data: Fields, problems: list[Problem], backup: _Backup) -> None:
@@ -387,8 +401,8 @@ def restore(
         replaced = tx.has_profile(user_id)
         tx.save_profile(user_id, backup.profile)
         tx.add_sessions(user_id, backup.sessions, notes=backup.notes)
-        for checkin in backup.checkins:
-            tx.add_checkin(user_id, checkin)
+        for checkin, source in backup.checkins:
+            tx.add_checkin(user_id, checkin, source)
         for name, exercise_id in backup.aliases.items():
             tx.set_alias(user_id, name, exercise_id)
         for start, plan in backup.plans:

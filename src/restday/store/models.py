@@ -153,9 +153,10 @@ checkins = Table(
     Column("irritable", Boolean, nullable=False),
     Column("resting_hr_bpm", Integer),
     Column("hrv_ms", Float),
+    Column("source", String(TEXT_MAX["source"]), nullable=False, server_default="cli"),
     Index("ix_checkins_user_id_at", "user_id", "at"),
 )
-"""How the person felt at a moment: sleep, fatigue, motivation, heart."""
+"""How the person felt at a moment: sleep, fatigue, motivation, heart; `source` as for sessions."""
 
 checkin_soreness = Table(
     "checkin_soreness",

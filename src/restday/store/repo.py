@@ -9,7 +9,7 @@ from collections import defaultdict
 from datetime import datetime
 from typing import TYPE_CHECKING
 
-from sqlalchemy import Table, func, insert, select, update
+from sqlalchemy import Table, delete, func, insert, select, update
 
 from restday.domain import CheckIn, Profile, Region
 from restday.store import rows
@@ -83,10 +83,10 @@ class Repository(SessionRecords):
             new_profile.on_conflict_do_update(index_elements=[profiles.c.user_id], set_=values)
         )
 
-    def add_checkin(self, user_id: int, checkin: CheckIn) -> int:
+    def add_checkin(self, user_id: int, checkin: CheckIn, source: str = "cli") -> int:
         """Store a check-in with its soreness per region and its injuries."""
         created = self.connection.execute(
-            insert(checkins).values(rows.checkin_values(user_id, checkin))
+            insert(checkins).values(rows.checkin_values(user_id, checkin, source))
         )
         checkin_id = rows.new_id(created)
         if checkin.soreness:
@@ -150,6 +150,36 @@ class Repository(SessionRecords):
             )
             for row in found
         ]
+
+    def checkin_sources(self, user_id: int) -> dict[int, str]:
+        """The source of each of the user's check-ins, by check-in id."""
+        c = checkins
+        found = self.connection.execute(select(c.c.id, c.c.source).where(c.c.user_id == user_id))
+        return {checkin_id: source for checkin_id, source in found}
+
+    def source_counts(self, user_id: int) -> dict[str, tuple[int, int]]:
+        """How many sessions and check-ins the user has from each source."""
+        counts: dict[str, list[int]] = {}
+        for position, table in enumerate((sessions, checkins)):
+            found = self.connection.execute(
+                select(table.c.source, func.count())
+                .where(table.c.user_id == user_id)
+                .group_by(table.c.source)
+            )
+            for source, n in found:
+                counts.setdefault(source, [0, 0])[position] = int(n)
+        return {source: (s, c) for source, (s, c) in sorted(counts.items())}
+
+    def delete_source(self, user_id: int, source: str) -> tuple[int, int]:
+        """Delete the user's sessions and check-ins from `source` (with their rows); how many."""
+        self._lock_user(user_id)
+        deleted = []
+        for table in (sessions, checkins):
+            done = self.connection.execute(
+                delete(table).where(table.c.user_id == user_id, table.c.source == source)
+            )
+            deleted.append(done.rowcount)
+        return deleted[0], deleted[1]
 
     def set_alias(self, user_id: int, name: str, exercise_id: str) -> None:
         """Make `name` the user's alias for the catalogue exercise `exercise_id` (replacing any)."""

@@ -139,10 +139,11 @@ def set_values(
     }
 
 
-def checkin_values(user_id: int, checkin: CheckIn) -> dict[str, Any]:
+def checkin_values(user_id: int, checkin: CheckIn, source: str) -> dict[str, Any]:
     """The `checkins` row of a check-in (naive times raise ValueError)."""
     return {
         "user_id": user_id,
+        "source": source,
         "at": as_utc(checkin.at),
         "sleep_h": checkin.sleep_h,
         "sleep_quality": checkin.sleep_quality,
