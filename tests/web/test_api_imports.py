@@ -115,3 +115,9 @@ def test_real_strong_exports_import_through_the_api(client, shared_data):
     more = upload(client, "strong", *several).json()
     assert more["files"] == [p.name for p in several] and more["sessions_added"] == 3
     assert all(w.startswith(("mtanzim", "2-mtanzim")) for w in more["warnings"])
+
+
+def test_an_upload_imports_on_sqlite_and_postgresql(pg_client):
+    report = upload(pg_client, "strong", STRONG).json()
+    assert report["sessions_added"] == pg_client.get("/api/sessions").json()["total"] > 0
+    assert upload(pg_client, "strong", STRONG).json()["sessions_added"] == 0

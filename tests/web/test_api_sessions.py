@@ -221,3 +221,15 @@ def test_a_huge_body_is_refused_as_too_large(client, db_url):
 )
 def test_a_wrong_history_query_is_refused_naming_the_parameter(client, params, field):
     problem(client.get("/api/sessions", params=params), 422, field)
+
+
+def test_logging_paging_and_deleting_work_on_sqlite_and_postgresql(pg_client):
+    pg_client.put("/api/profile", json={"timezone": "Europe/Amsterdam"})
+    ids = [log(pg_client, {**SQUAT, "at": f"2026-11-{day}T18:00"})["id"] for day in (10, 12, 14)]
+    page = pg_client.get("/api/sessions", params={"limit": 2}).json()
+    assert [s["id"] for s in page["sessions"]] == ids[:0:-1] and page["next_before"] == ids[1]
+    assert page["sessions"][0]["at"] == "2026-11-14T18:00:00+01:00"
+    assert pg_client.delete(f"/api/sessions/{ids[0]}").status_code == 200
+    assert pg_client.get("/api/sessions").json()["total"] == 2
+    problem(pg_client.post("/api/sessions", json={**SQUAT, "rpe": 12}), 422, "rpe")
+    assert pg_client.get("/api/sessions").json()["total"] == 2
