@@ -14,7 +14,9 @@ from restday.web.templating import static_file
 __all__ = ["create_app", "serve"]
 
 # The pages, in the order of the navigation bar; each module has a `router`.
-PAGES: tuple[str, ...] = ("log", "checkin", "rules", "settings")
+PAGES: tuple[str, ...] = (
+    "log", "checkin", "plan", "history", "load", "imports", "rules", "settings",
+)  # fmt: skip
 
 
 def create_app(config: WebConfig) -> FastAPI:
