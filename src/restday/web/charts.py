@@ -242,9 +242,11 @@ def load_chart(data: Mapping[str, Any], t: Translator, rules: Rulebook, *, today
     ctl, atl = [d["ctl"] for d in days], [d["atl"] for d in days]
     tsb = [d["tsb"] for d in days]
     ratio = [d["acwr"] for d in days]
-    bound = max([abs(v) for v in tsb] + [pmc.tsb_warn]) * 1.1
+    # Form's range holds the warning limit on both sides of zero, so that every zone shows.
+    reach = (max([*tsb, pmc.tsb_warn]) - min([*tsb, -pmc.tsb_warn])) * 0.08
+    low, high = min([*tsb, -pmc.tsb_warn]) - reach, max([*tsb, pmc.tsb_warn]) + reach
     fit = _Panel("fitness", 30, 150, *_range(ctl + atl, 0, 1))
-    form = _Panel("form", 206, 110, -bound, bound)
+    form = _Panel("form", 206, 110, low, high)
     known = [v for v in ratio if v is not None]
     # The first weeks' ratio can be several times the band: drawn at the top edge beyond twice it.
     ratio_high = _range([min(v, 2 * acwr.band_high) for v in known], 0, acwr.band_high)[1]
@@ -259,9 +261,9 @@ def load_chart(data: Mapping[str, Any], t: Translator, rules: Rulebook, *, today
         _line("ctl", fit, ctl, count),
         _line("atl", fit, atl, count),
         _legend(LEFT, form.top - 8, [("tsb", t.ui("ui.web.load.tsb"))]),
-        _band("fresh", form, 0, bound, t.ui("ui.web.load.zone_fresh")),
+        _band("fresh", form, 0, high, t.ui("ui.web.load.zone_fresh")),
         _band("training", form, -pmc.tsb_warn, 0, t.ui("ui.web.load.zone_training")),
-        _band("overload", form, -bound, -pmc.tsb_warn, t.ui("ui.web.load.zone_overload")),
+        _band("overload", form, low, -pmc.tsb_warn, t.ui("ui.web.load.zone_overload")),
         _axis(form, t, _ticks(form, (0, -pmc.tsb_warn)), 0),
         _line("tsb", form, tsb, count),
         _legend(LEFT, workload.top - 8, [("acwr", t.ui("ui.web.load.acwr"))]),
