@@ -25,7 +25,8 @@ def saved(db_url: str):
         db.close()
 
 
-def test_saving_keeps_the_profile_and_confirms(client, db_url):
+def test_saving_keeps_the_profile_and_confirms(pg_client, fresh_url):
+    client, db_url = pg_client, fresh_url
     response = post_form(client, "/settings", FORM)
     assert response.status_code == 303
     profile = saved(db_url)

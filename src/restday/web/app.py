@@ -15,7 +15,7 @@ __all__ = ["create_app", "serve"]
 
 # The pages, in the order of the navigation bar; each module has a `router`.
 PAGES: tuple[str, ...] = (
-    "log", "checkin", "plan", "history", "load", "imports", "rules", "settings",
+    "today", "body", "log", "checkin", "plan", "history", "load", "imports", "rules", "settings", "demo",
 )  # fmt: skip
 
 
