@@ -53,27 +53,35 @@ def _strength_plan(
 ) -> Plan:
     if due:
         focus = due[:2]
-        reason = Reason(
-            "freq.twice_weekly",
-            Msg.VERDICT_TRAIN_DUE,
-            {
-                "regions": tuple(r.value for r in focus),
-                "count": min(counts[r] for r in focus),
-                "times": rules.frequency.times,
-                "days": rules.frequency.window_days,
-            },
-        )
+        # One reason per count, so that each region named is said with its own count.
+        reasons = [
+            Reason(
+                "freq.twice_weekly",
+                Msg.VERDICT_TRAIN_DUE,
+                {
+                    "regions": tuple(r.value for r in focus if counts[r] == count),
+                    "count": count,
+                    "times": rules.frequency.times,
+                    "days": rules.frequency.window_days,
+                },
+            )
+            for count in sorted({counts[r] for r in focus})
+        ]
     else:
         focus = ready[:2]
-        reason = Reason(
-            "rest.moderate", Msg.VERDICT_TRAIN_READY, {"regions": tuple(r.value for r in focus)}
-        )
+        reasons = [
+            Reason(
+                "rest.moderate",
+                Msg.VERDICT_TRAIN_READY,
+                {"regions": tuple(r.value for r in focus)},
+            )
+        ]
     session: dict[str, Param] = {
         "kind": SessionKind.STRENGTH.value,
         "intensity": Intensity.HEAVY.value,
         "regions": tuple(r.value for r in focus),
     }
-    return session, [reason]
+    return session, reasons
 
 
 def _last_of(sessions: Sequence[Session], kind: SessionKind) -> Session | None:
