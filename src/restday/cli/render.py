@@ -14,7 +14,14 @@ from restday.domain import CheckIn, Profile, Session
 from restday.engine import MuscleState, Reason, RestWarning, Status, Suggestion, Today
 from restday.errors import InvalidInput
 from restday.locales import Translator, pick_language
-from restday.present import history_data, rules_data, session_line, status_data, today_data
+from restday.present import (
+    history_data,
+    ready_text,
+    rules_data,
+    session_line,
+    status_data,
+    today_data,
+)
 from restday.rules import Rulebook
 from restday.service import LogResult
 
@@ -110,15 +117,13 @@ class Renderer(DataOutput, PlanOutput):
         from rich.table import Table
 
         t = self.t
+        # Four columns that fit 80 columns in either language; the ready column says the state
+        # ("since Tue 17:00" or a time ahead) and the colour repeats it.
         table = Table(title=t.text("ui.status_title", {"at": status.at}))
-        for key in (
-            "ui.region",
-            "ui.muscle",
-            "ui.state",
-            "ui.recovered",
-            "ui.ready_at",
-        ):
-            table.add_column(t.ui(key), no_wrap=True)
+        for key in ("ui.region", "ui.muscle", "ui.recovered", "ui.status_ready"):
+            table.add_column(
+                t.ui(key), no_wrap=True, justify="right" if key == "ui.recovered" else "left"
+            )
         ordered = sorted(status.muscles, key=lambda m: (m.region.value, m.muscle.value))
         for index, m in enumerate(ordered):
             first_of_region = index == 0 or ordered[index - 1].region is not m.region
@@ -128,9 +133,8 @@ class Renderer(DataOutput, PlanOutput):
             table.add_row(
                 t.region(m.region.value) if first_of_region else "",
                 t.muscle(m.muscle.value),
-                f"[{style}]{t.ui('state.' + m.state.value)}[/]",
-                f"{m.recovered_pct:.0f}%",
-                t.when(m.ready_at) if m.ready_at else "",
+                f"[{style}]{m.recovered_pct:.0f}%[/]",
+                f"[{style}]{ready_text(m, status, t)}[/]",
             )
         console = self._console()
         console.print(table)

@@ -7,12 +7,12 @@ and the locales are imported here: no Rich, Typer, web stack or solver.
 
 from restday.present.imports import import_report_data, restored_data, unmatched_data
 from restday.present.load import load_data
-from restday.present.moments import iso
+from restday.present.moments import iso, short_when
 from restday.present.plans import check_data, describe_day, plan_data, violations_data, why
 from restday.present.reasons import reason_data, reasons_data
 from restday.present.rules import rules_data
 from restday.present.sessions import history_data, session_data, session_line, sets_text
-from restday.present.status import status_data
+from restday.present.status import ready_text, status_data
 from restday.present.today import today_data
 
 __all__ = [
@@ -23,6 +23,7 @@ __all__ = [
     "iso",
     "load_data",
     "plan_data",
+    "ready_text",
     "reason_data",
     "reasons_data",
     "restored_data",
@@ -30,6 +31,7 @@ __all__ = [
     "session_data",
     "session_line",
     "sets_text",
+    "short_when",
     "status_data",
     "today_data",
     "unmatched_data",
