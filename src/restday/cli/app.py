@@ -49,6 +49,7 @@ def root(
 ) -> None:
     """restday: how much rest each muscle group needs, and what to do today."""
     ctx.obj = Settings(database_url, rules)
+    ctx.call_on_close(ctx.obj.close)
 
 
 # Every command, in the order `restday --help` lists them.

@@ -4,7 +4,7 @@ and the helpers that read them.
 Only the standard library and Typer are imported here; the helpers import what they need.
 """
 
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from datetime import UTC, datetime
 from enum import StrEnum
 from typing import TYPE_CHECKING, Annotated
@@ -64,12 +64,20 @@ class Settings:
 
     database_url: str | None
     rules_path: str | None
+    opened: list["Database"] = field(default_factory=list)
 
     def database(self) -> "Database":
-        """Open (and on first use create) the database."""
+        """Open (and on first use create) the database; `close` closes it."""
         from restday.store.db import database_url, open_database
 
-        return open_database(database_url(self.database_url))
+        db = open_database(database_url(self.database_url))
+        self.opened.append(db)
+        return db
+
+    def close(self) -> None:
+        """Close the databases this command opened."""
+        while self.opened:
+            self.opened.pop().close()
 
     @property
     def user(self) -> str:
