@@ -15,6 +15,7 @@ import sys
 import tempfile
 import time
 from pathlib import Path
+from urllib.parse import quote
 
 from fastapi.testclient import TestClient
 
@@ -27,7 +28,7 @@ from restday.web.config import WebConfig
 from restday.web.templating import static_url
 from run import NOW, history, timed
 
-AT = NOW.isoformat()
+AT = quote(NOW.isoformat())
 PAGES = [
     "/",
     f"/?at={AT}",

@@ -10,7 +10,7 @@ from restday.engine.messages import Msg
 from restday.engine.results import RestWarning, Severity
 from restday.rules import Rulebook
 
-__all__ = ["LoadDay", "LoadReport", "LoadSample", "load_report", "session_load"]
+__all__ = ["LoadDay", "LoadReport", "LoadSample", "load_report", "model_reach", "session_load"]
 
 
 @dataclass(frozen=True, slots=True)
@@ -62,6 +62,13 @@ def session_load(
         return _trimp(sample, profile, rules)
     rpe = sample.rpe if sample.rpe is not None else rules.srpe.default_rpe
     return rpe * sample.minutes
+
+
+def model_reach(rules: Rulebook) -> timedelta:
+    """How far back the model looks: ten of its longest time constants, beyond which a day's load
+    weighs under 0.005 % of what it did (e^-10), so an older history changes no figure shown."""
+    longest = max(rules.pmc.ctl_days, rules.pmc.atl_days, rules.acwr.chronic_days)
+    return timedelta(days=10 * longest)
 
 
 def _alpha(days: int) -> float:

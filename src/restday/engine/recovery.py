@@ -55,7 +55,7 @@ def loaded_sessions(inputs: Inputs, at: datetime) -> list[Loaded]:
     since = at - timedelta(days=inputs.rules.lookback_days)
     chosen = sorted(
         (s for s in inputs.sessions if since <= s.start <= at),
-        key=lambda s: (s.start, s.id or 0, repr(s)),
+        key=lambda s: (s.start, s.id or 0, "" if s.id else repr(s)),  # stored ones have ids
     )
     return [Loaded(s, session_doses(s, inputs.rules, inputs.activities)) for s in chosen]
 

@@ -9,7 +9,7 @@ from restday import engine
 from restday.catalog import load_activities, load_exercises
 from restday.domain.validate import asked_moment_problem, number_problem, require
 from restday.engine.intensity import heart_rate_intensity
-from restday.engine.load import LoadReport, LoadSample, load_report
+from restday.engine.load import LoadReport, LoadSample, load_report, model_reach
 from restday.rules import Rulebook
 
 if TYPE_CHECKING:
@@ -46,12 +46,16 @@ def engine_inputs(tx: "Repository", user_id: int, rules: Rulebook, at: datetime)
         profile,
         rules,
         load_activities(),
-        load_samples=_load_samples(tx, user_id, at),
+        load_samples=_load_samples(tx, user_id, rules, at, 1),
     )
 
 
-def _load_samples(tx: "Repository", user_id: int, at: datetime) -> tuple[LoadSample, ...]:
-    return tuple(LoadSample(*row) for row in tx.session_loads(user_id, None, at))
+def _load_samples(
+    tx: "Repository", user_id: int, rules: Rulebook, at: datetime, days: int
+) -> tuple[LoadSample, ...]:
+    """The sessions the load model needs for `days` days up to `at`: those within its reach."""
+    since = at - timedelta(days=days + 1) - model_reach(rules)
+    return tuple(LoadSample(*row) for row in tx.session_loads(user_id, since, at))
 
 
 def load(db: "Database", rules: Rulebook, at: datetime, days: int, *, user: str) -> LoadReport:
@@ -59,7 +63,7 @@ def load(db: "Database", rules: Rulebook, at: datetime, days: int, *, user: str)
     require([asked_moment_problem(at, "at"), number_problem("load.days", days)])
     with db.reading() as tx:
         user_id = tx.existing_user(user)
-        samples = _load_samples(tx, user_id, at)
+        samples = _load_samples(tx, user_id, rules, at, days)
         profile = tx.get_profile(user_id)
     return load_report(samples, profile, rules, at, days, ZoneInfo(profile.timezone))
 
