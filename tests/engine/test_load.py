@@ -8,7 +8,7 @@ import pytest
 
 from restday.domain import Goal, LoadMetric, Profile
 from restday.engine import Msg, Verdict, today
-from restday.engine.load import LoadSample, load_report, session_load
+from restday.engine.load import LoadSample, load_report, model_reach, session_load
 from restday.rules import default_rulebook
 from tests.factories import MONDAY, checkin, inputs
 
@@ -118,3 +118,20 @@ def test_a_new_history_does_not_warn_about_form_before_the_fitness_window_is_fil
     report = load_report(first_session, Profile(), RULES, START + DAY, 1, UTC)
     assert report.days[0].tsb < -30
     assert report.warnings == ()
+
+
+def test_sessions_beyond_the_models_reach_change_no_figure_shown():
+    profile = Profile()
+    rules = default_rulebook()
+    years = daily(300.0, 365 * 4)
+    at = years[-1].start + timedelta(hours=12)
+    reach = model_reach(rules)
+    recent = [s for s in years if s.start >= at - reach - timedelta(days=29)]
+    assert len(recent) < len(years) / 2
+    full = load_report(years, profile, rules, at, 28, UTC)
+    cut = load_report(recent, profile, rules, at, 28, UTC)
+    for whole, part in zip(full.days, cut.days, strict=True):
+        assert round(whole.ctl, 1) == round(part.ctl, 1)
+        assert round(whole.atl, 1) == round(part.atl, 1)
+        assert round(whole.acwr or 0, 2) == round(part.acwr or 0, 2)
+    assert full.warnings == cut.warnings
