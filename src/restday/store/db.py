@@ -44,7 +44,8 @@ HEAD_REVISION = "0004"
 """The newest migration in `migrations/versions`; a test keeps it equal to Alembic's head."""
 
 ENV_VAR = "RESTDAY_DATABASE_URL"
-SQLITE_BUSY_TIMEOUT_S = 10.0
+# How long a writer waits for another (a large import in the web app, twenty commands at once).
+SQLITE_BUSY_TIMEOUT_S = 30.0
 
 WRITING_OPTION = "restday_writing"
 """Connection execution option read when a transaction begins: True takes SQLite's write lock."""
