@@ -19,6 +19,7 @@ from restday.present import (
     ready_text,
     rules_data,
     session_line,
+    session_text,
     status_data,
     today_data,
 )
@@ -166,28 +167,12 @@ class Renderer(DataOutput, PlanOutput):
             f"[bold]{t.text('ui.today_title', {'date': result.date})}: {t.ui('verdict.' + result.verdict.value)}[/]"
         )
         if result.train:
-            console.print("  " + self._suggested_session(result.train.session), soft_wrap=True)
+            console.print("  " + session_text(result.train.session, t), soft_wrap=True)
             ready = tuple(r.value for r in result.train.regions)
             console.print("  " + t.text("ui.ready_regions", {"regions": ready}), soft_wrap=True)
         self._print_list(console, "ui.reasons", result.reasons)
         self._print_list(console, "ui.suggestions", result.suggestions)
         self._print_list(console, "ui.warnings", result.warnings)
-
-    def _suggested_session(self, session: Mapping[str, Any]) -> str:
-        t = self.t
-        parts = [t.ui(f"kind.{session['kind']}"), t.ui(f"intensity.{session['intensity']}")]
-        what = session.get("sport") or session.get("class_kind")
-        if what:
-            parts.append(t.activity(what))
-        if session.get("regions"):
-            parts.append(t.text("ui.focus", {"regions": session["regions"]}))
-        if session.get("minutes") is not None:
-            parts.append(f"{session['minutes']:g} min")
-        if session.get("active_recovery_minutes"):
-            parts.append(
-                t.text("ui.plus_active_recovery", {"minutes": session["active_recovery_minutes"]})
-            )
-        return ", ".join(parts)
 
     def rules(self, book: Rulebook, as_json: bool) -> None:
         """The rulebook."""

@@ -13,7 +13,7 @@ from restday.present.reasons import reason_data, reasons_data
 from restday.present.rules import rules_data
 from restday.present.sessions import history_data, session_data, session_line, sets_text
 from restday.present.status import ready_text, status_data
-from restday.present.today import today_data
+from restday.present.today import session_text, today_data
 
 __all__ = [
     "check_data",
@@ -30,6 +30,7 @@ __all__ = [
     "rules_data",
     "session_data",
     "session_line",
+    "session_text",
     "sets_text",
     "short_when",
     "status_data",

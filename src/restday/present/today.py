@@ -1,5 +1,6 @@
-"""Today's verdict (`restday today`) as contract JSON."""
+"""Today's verdict (`restday today`) as contract JSON, and its suggested session in words."""
 
+from collections.abc import Mapping
 from datetime import date, datetime
 from typing import Any
 
@@ -7,7 +8,7 @@ from restday.engine import Today
 from restday.locales import Translator
 from restday.present.reasons import reasons_data
 
-__all__ = ["today_data"]
+__all__ = ["session_text", "today_data"]
 
 
 def _plain(value: Any) -> Any:
@@ -36,3 +37,21 @@ def today_data(result: Today, t: Translator) -> dict[str, Any]:
         "suggestions": reasons_data(result.suggestions, t),
         "warnings": reasons_data(result.warnings, t),
     }
+
+
+def session_text(session: Mapping[str, Any], t: Translator) -> str:
+    """The suggested session (`today_data`'s `train.session`) in words: "strength training,
+    heavy, focus on legs, 60 min"."""
+    parts = [t.ui(f"kind.{session['kind']}"), t.ui(f"intensity.{session['intensity']}")]
+    what = session.get("sport") or session.get("class_kind")
+    if what:
+        parts.append(t.activity(what))
+    if session.get("regions"):
+        parts.append(t.text("ui.focus", {"regions": tuple(session["regions"])}))
+    if session.get("minutes") is not None:
+        parts.append(f"{t.number(session['minutes'])} min")
+    if session.get("active_recovery_minutes"):
+        parts.append(
+            t.text("ui.plus_active_recovery", {"minutes": session["active_recovery_minutes"]})
+        )
+    return ", ".join(parts)

@@ -1,6 +1,5 @@
 """/: today's verdict in one sentence, what to train, the reasons with their rules, and advice."""
 
-from collections.abc import Mapping
 from typing import Any
 
 from fastapi import APIRouter
@@ -16,26 +15,12 @@ from restday.web.formreader import local_input
 from restday.web.moments import asked_moment, day_words, moment_error, moment_words
 from restday.web.pages.demo import demo_state
 
-__all__ = ["router", "session_words"]
+__all__ = ["router"]
 
 router = APIRouter()
 
 
-def session_words(session: Mapping[str, Any], t: Translator) -> str:
-    """The suggested session in words: "Strength training, heavy, focus on legs, 60 min"."""
-    parts = [t.ui(f"kind.{session['kind']}"), t.ui(f"intensity.{session['intensity']}")]
-    what = session.get("sport") or session.get("class_kind")
-    if what:
-        parts.append(t.activity(what))
-    if session.get("regions"):
-        parts.append(t.text("ui.focus", {"regions": tuple(session["regions"])}))
-    if session.get("minutes") is not None:
-        parts.append(t.text("ui.web.today.minutes", {"minutes": session["minutes"]}))
-    if session.get("active_recovery_minutes"):
-        parts.append(
-            t.text("ui.plus_active_recovery", {"minutes": session["active_recovery_minutes"]})
-        )
-    text = ", ".join(parts)
+def _capital(text: str) -> str:
     return text[:1].upper() + text[1:]
 
 
@@ -100,7 +85,7 @@ def today_page(
         "today.html",
         status_code=422 if errors else 200,
         today=data,
-        what=session_words(train["session"], page.t) if train else None,
+        what=_capital(present.session_text(train["session"], page.t)) if train else None,
         reasons=explained[: len(data["reasons"])],
         warnings=explained[len(data["reasons"]) :],
         suggestions=data["suggestions"],
