@@ -1,9 +1,9 @@
-"""The demo history: the article's three example weeks and a few days more, with daily check-ins.
+"""The demo history: the article's three example weeks, twice, and a few days more, with check-ins.
 
 Offered on an empty database so that a newcomer sees the body map, today's advice and the load
 chart at work before logging anything. The weeks are the plan templates of `restday.weeks`, oldest
-first: the strength split, the endurance week, the group-class week, then the strength split again
-until yesterday's leg day, so that legs, core and arms are still recovering today. Check-ins run
+first: the strength split, the endurance week, the group-class week, twice, then the strength split
+again until yesterday's leg day, so that legs, core and arms are still recovering today. Check-ins run
 through today. Every record has the source "demo", so `remove_demo` deletes exactly those and
 never what the person logged. Efforts come from the rulebook's intensity thresholds.
 """
@@ -38,11 +38,12 @@ __all__ = ["DEMO_SOURCE", "WEEKS", "DemoCounts", "has_demo", "is_empty", "load_d
 DEMO_SOURCE = "demo"
 """The source of every demo session and check-in."""
 
-WEEKS = ("strength-split", "endurance-week", "classes-week", "strength-split")
-"""The plan templates of the demo's weeks, oldest first."""
+WEEKS = ("strength-split", "endurance-week", "classes-week") * 2 + ("strength-split",)
+"""The plan templates of the demo's weeks, oldest first: the three weeks twice, then strength."""
 
-DAYS = 25
-"""Days of sessions, up to yesterday: three weeks and the last week's first four days."""
+DAYS = 46
+"""Days of sessions, up to yesterday: six weeks and the last week's first four days, long enough
+for the load chart's fitness to build up."""
 
 # A strength day per region: (catalogue exercise, sets, reps, kg; None for bodyweight). The first
 # lift of a day is heavy (few reps), the rest moderate.
