@@ -10,21 +10,10 @@ from icalendar import Calendar
 from playwright.sync_api import Page, expect
 
 from tests.conftest import SHARED_DATA
+from tests.web.test_pages import PAGES
 
 FIXTURES = Path(__file__).resolve().parents[1] / "io" / "fixtures"
 PHONE = {"width": 375, "height": 812}
-PAGES = [
-    "/",
-    "/body",
-    "/log",
-    "/checkin",
-    "/plan",
-    "/history",
-    "/load",
-    "/import",
-    "/rules",
-    "/settings",
-]
 LEG_MUSCLES = ("quadriceps", "glutes", "hamstrings")
 
 

@@ -10,13 +10,13 @@ import pytest
 from bs4 import BeautifulSoup
 from fastapi.testclient import TestClient
 
-from restday.store.db import open_database
+from restday.store.db import Database, open_database
 from restday.web.app import create_app
 from restday.web.config import WebConfig
 from restday.web.security import CSRF_COOKIE
 from tests.store.conftest import fresh_url
 
-__all__ = ["client", "db_url", "fresh_url", "html", "pg_client", "post_form"]
+__all__ = ["client", "db", "db_url", "fresh_url", "html", "pg_client", "post_form"]
 
 BASE_URL = "http://127.0.0.1:8321"
 
@@ -35,6 +35,14 @@ def db_url(migrated_file: Path, tmp_path: Path) -> str:
     path = tmp_path / "restday.db"
     shutil.copyfile(migrated_file, path)
     return f"sqlite:///{path}"
+
+
+@pytest.fixture
+def db(db_url: str) -> Iterator[Database]:
+    """The database the `client` fixture's app serves, opened beside it."""
+    database = open_database(db_url)
+    yield database
+    database.close()
 
 
 def _client(url: str, **config: Any) -> Iterator[TestClient]:

@@ -8,15 +8,7 @@ import pytest
 
 from restday.domain import Region
 from restday.service import LOCAL_USER
-from restday.store.db import open_database
 from tests.web.conftest import html, post_form
-
-
-@pytest.fixture
-def db(db_url):
-    database = open_database(db_url)
-    yield database
-    database.close()
 
 
 def checkins(db):
