@@ -93,3 +93,12 @@ def test_the_browser_language_picks_dutch(client):
     page = html(client.get("/rules", headers={"accept-language": "nl-NL,nl;q=0.9,en;q=0.8"}))
     assert page.find("html")["lang"] == "nl"
     assert page.find("h1").text == "De regels achter het advies"
+
+
+def test_pages_and_static_files_travel_compressed_to_a_browser_that_takes_it(client):
+    page = client.get("/rules", headers={"accept-encoding": "gzip"})
+    assert page.headers["content-encoding"] == "gzip"
+    assert "content-security-policy" in page.headers
+    href = html(page).find("link", rel="stylesheet")["href"]
+    assert client.get(href, headers={"accept-encoding": "gzip"}).headers["content-encoding"] == "gzip"
+    assert "content-encoding" not in client.get("/rules", headers={"accept-encoding": "identity"}).headers

@@ -4,6 +4,7 @@ from collections.abc import AsyncIterator
 from contextlib import asynccontextmanager
 
 from fastapi import FastAPI
+from starlette.middleware.gzip import GZipMiddleware
 from fastapi.responses import Response
 
 from restday.web import errors
@@ -68,6 +69,7 @@ def create_app(config: WebConfig) -> FastAPI:
             headers={"cache-control": "public, max-age=31536000, immutable"},
         )
 
+    app.add_middleware(GZipMiddleware, minimum_size=1024)
     app.add_middleware(
         Guard, allowed_hosts=config.allowed_hosts(), max_body_bytes=config.max_upload_bytes
     )
