@@ -1,11 +1,9 @@
 """/api/plan (a plan as JSON, or with `Accept: text/calendar` as an iCalendar file) and
 /api/imports (uploaded exports or a backup, answered with the import report)."""
 
-import re
-import shutil
 import tempfile
 from datetime import date
-from pathlib import Path, PurePosixPath
+from pathlib import Path
 from typing import TYPE_CHECKING, Annotated, Any, Literal
 
 from fastapi import APIRouter, File, Request, UploadFile
@@ -21,6 +19,7 @@ from restday.rules import Rulebook
 from restday.store.db import Database
 from restday.web.api_input import Ask, Asker, Body, JsonBody, Lang, body_schema, bounded
 from restday.web.deps import Db, Rules, User
+from restday.web.uploads import relabel, save_uploads, shown_name
 
 if TYPE_CHECKING:
     from restday.service.planning import PlanAsk
@@ -46,9 +45,7 @@ PLAN_FIELDS: dict[str, Any] = {
     "max_classes_in_row": bounded("plan.max_classes_in_row"),
     "template": {"enum": list(TEMPLATES), "description": "one of the article's example weeks"},
 }
-IMPORT_FORMATS = ("strong", "hevy", "fit", "gpx", "tcx", "json")
 ImportFormat = Literal["strong", "hevy", "fit", "gpx", "tcx", "json"]
-NAME_MAX = 100
 
 
 def _date(text: str) -> date:
@@ -157,14 +154,14 @@ def imports(
     """The import report (as `restday import FORMAT FILE... --json`); for `json`, a restore of a
     backup into a database without your records. Files are named by their upload name."""
     with tempfile.TemporaryDirectory(prefix="restday-upload-") as folder:
-        paths = _save(files, Path(folder))
+        paths = save_uploads(files, Path(folder))
         try:
-            return _relabel(
+            return relabel(
                 _import(db, user, ask, fmt, paths, dry_run, skip_invalid, replace), folder
             )
         except ImportFileError as error:
             raise ImportFileError(
-                _name(error.file, folder),
+                shown_name(error.file, folder),
                 error.problem,
                 line=error.line,
                 column=error.column,
@@ -172,7 +169,7 @@ def imports(
                 record=error.record,
             ) from None
         except RestdayError as error:
-            error.args = tuple(_relabel(a, folder) for a in error.args)
+            error.args = tuple(relabel(a, folder) for a in error.args)
             raise
 
 
@@ -210,33 +207,3 @@ def _import(
         replace=replace,
     )
     return present.import_report_data(report)
-
-
-def _save(files: list[UploadFile], folder: Path) -> list[Path]:
-    """Write the uploads into `folder` under their names, made safe and distinct."""
-    paths: list[Path] = []
-    for index, upload in enumerate(files, 1):
-        base = PurePosixPath((upload.filename or "").replace("\\", "/")).name
-        name = re.sub(r"[^\w.\- ()]", "_", base).strip(" .")[-NAME_MAX:] or f"upload-{index}"
-        path = folder / name
-        if path.exists():
-            path = folder / f"{index}-{name}"
-        with path.open("wb") as out:
-            shutil.copyfileobj(upload.file, out)
-        paths.append(path)
-    return paths
-
-
-def _name(text: str, folder: str) -> str:
-    return text.replace(f"{folder}/", "")
-
-
-def _relabel(value: Any, folder: str) -> Any:
-    """`value` with the temporary folder left out of every path: files named as uploaded."""
-    if isinstance(value, str):
-        return _name(value, folder)
-    if isinstance(value, list):
-        return [_relabel(v, folder) for v in value]
-    if isinstance(value, dict):
-        return {k: _relabel(v, folder) for k, v in value.items()}
-    return value

@@ -4,8 +4,8 @@ from collections.abc import AsyncIterator
 from contextlib import asynccontextmanager
 
 from fastapi import FastAPI
-from starlette.middleware.gzip import GZipMiddleware
 from fastapi.responses import Response
+from starlette.middleware.gzip import GZipMiddleware
 
 from restday.web import errors
 from restday.web.config import WebConfig

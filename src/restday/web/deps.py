@@ -4,7 +4,7 @@ Routes declare them as parameters (`db: Db`, `page: Page`); FastAPI fills them i
 """
 
 import json
-from collections.abc import Sequence
+from collections.abc import AsyncIterator, Sequence
 from dataclasses import dataclass, field
 from datetime import UTC, datetime, tzinfo
 from typing import Annotated, Any
@@ -169,15 +169,19 @@ def page_context(request: Request, db: Db, user: User, now: Now) -> PageContext:
 Page = Annotated[PageContext, Depends(page_context)]
 
 
-async def checked_form(request: Request) -> FormData:
-    """The submitted form, once its CSRF field matches the browser's cookie."""
-    form = await request.form()
-    given = form.get(CSRF_FIELD)
-    if not same_token(request.cookies.get(CSRF_COOKIE), given if isinstance(given, str) else None):
-        raise Forbidden(
-            "This form has expired or did not come from restday's own page: reload it and try again"
-        )
-    return form
+async def checked_form(request: Request) -> AsyncIterator[FormData]:
+    """The submitted form, once its CSRF field matches the browser's cookie; its uploaded files
+    are closed when the request is done."""
+    async with request.form() as form:
+        given = form.get(CSRF_FIELD)
+        if not same_token(
+            request.cookies.get(CSRF_COOKIE), given if isinstance(given, str) else None
+        ):
+            raise Forbidden(
+                "This form has expired or did not come from restday's own page: "
+                "reload it and try again"
+            )
+        yield form
 
 
 Form = Annotated[FormData, Depends(checked_form)]

@@ -64,6 +64,8 @@ def _is_api(path: str) -> bool:
 
 def error_response(scope: Mapping[str, Any], error: Exception) -> Response:
     """The answer to `error` for the request of `scope`."""
+    if isinstance(error, HTTPException) and isinstance(error.__cause__, RestdayError):
+        error = error.__cause__  # FastAPI's "error parsing the body" over the upload limit: 413
     if isinstance(error, RestdayError):
         status, detail = error.http_status, str(error)
     elif isinstance(error, HTTPException):
@@ -71,25 +73,28 @@ def error_response(scope: Mapping[str, Any], error: Exception) -> Response:
         detail = error.detail if isinstance(error.detail, str) else HTTPStatus(status).phrase
     else:
         status, detail = 500, "Something went wrong inside restday; nothing was changed by it"
+    headers = dict(error.headers or {}) if isinstance(error, HTTPException) else {}  # 405's Allow
     if _is_api(str(scope.get("path", ""))):
         return JSONResponse(
             problem_body(status, detail, error),
             status_code=status,
             media_type=PROBLEM_JSON,
-            headers=error.headers if isinstance(error, HTTPException) else None,  # 405's Allow
+            headers=headers,
         )
-    return _error_page(scope, status, detail)
+    return _error_page(scope, status, detail, headers)
 
 
-def _error_page(scope: Mapping[str, Any], status: int, detail: str) -> Response:
+def _error_page(
+    scope: Mapping[str, Any], status: int, detail: str, headers: Mapping[str, str]
+) -> Response:
     from zoneinfo import ZoneInfo
 
     from restday.locales import Translator
     from restday.web.deps import browser_language
     from restday.web.templating import render_page
 
-    headers = dict((k.decode("latin-1"), v.decode("latin-1")) for k, v in scope.get("headers", ()))
-    lang = browser_language(headers.get("accept-language"))
+    asked = dict((k.decode("latin-1"), v.decode("latin-1")) for k, v in scope.get("headers", ()))
+    lang = browser_language(asked.get("accept-language"))
     try:
         html = render_page(
             "error.html",
@@ -103,7 +108,7 @@ def _error_page(scope: Mapping[str, Any], status: int, detail: str) -> Response:
     except Exception:  # the error page itself must never fail: a plain one instead
         log.exception("the error page failed")
         html = f"<!doctype html><title>{status}</title><p>{HTTPStatus(status).phrase}</p>"
-    return HTMLResponse(html, status_code=status, headers={"cache-control": "no-store"})
+    return HTMLResponse(html, status_code=status, headers={**headers, "cache-control": "no-store"})
 
 
 def _validation_error(error: RequestValidationError) -> InvalidInput:

@@ -29,6 +29,8 @@ HEADERS = {
     "cross-origin-opener-policy": "same-origin",
     "cross-origin-resource-policy": "same-origin",
     "permissions-policy": "camera=(), microphone=(), geolocation=(), interest-cohort=()",
+    # Personal data (the API's answers too) is never cached; static files set their own.
+    "cache-control": "no-store",
 }
 
 Scope = MutableMapping[str, Any]

@@ -1,0 +1,66 @@
+"""What a hostile review of the web app found: a body sent without its length, answers that were
+cached, a page's 405 without its Allow, and uploaded files left open after the request."""
+
+import gc
+import os
+from collections.abc import Iterator
+
+from fastapi.testclient import TestClient
+
+from restday.web.app import create_app
+from restday.web.config import WebConfig
+from tests.web.conftest import BASE_URL, html, post_form
+
+MB = 1024 * 1024
+
+
+def _chunked_upload(size: int) -> Iterator[bytes]:
+    """A multipart upload of `size` bytes, sent in pieces without a Content-Length."""
+    yield (
+        b'--b\r\nContent-Disposition: form-data; name="format"\r\n\r\nfit\r\n'
+        b'--b\r\nContent-Disposition: form-data; name="files"; filename="big.fit"\r\n'
+        b"Content-Type: application/octet-stream\r\n\r\n"
+    )
+    for _ in range(size // (64 * 1024)):
+        yield b"x" * (64 * 1024)
+    yield b"\r\n--b--\r\n"
+
+
+def test_an_upload_over_the_limit_without_its_length_is_too_large(db_url):
+    app = create_app(WebConfig(database_url=db_url, max_upload_bytes=MB))
+    with TestClient(app, base_url=BASE_URL) as small:
+        answer = small.post(
+            "/api/imports",
+            content=_chunked_upload(2 * MB),
+            headers={"content-type": "multipart/form-data; boundary=b"},
+        )
+    assert "content-length" not in answer.request.headers
+    assert answer.status_code == 413
+    assert answer.json()["detail"] == "The upload is larger than the limit of 1 MB"
+
+
+def test_the_api_answers_are_never_cached(client):
+    for path in ("/api/today", "/api/profile", "/api/sessions", "/api/nowhere"):
+        assert client.get(path).headers["cache-control"] == "no-store", path
+    href = html(client.get("/rules")).find("link", rel="stylesheet")["href"]
+    assert "immutable" in client.get(href).headers["cache-control"]
+
+
+def test_a_page_posted_to_says_which_methods_it_takes(client):
+    answer = post_form(client, "/rules", {})
+    assert answer.status_code == 405
+    assert answer.headers["allow"] == "GET"
+    assert html(answer).find("html")["lang"] == "en"
+
+
+def test_a_form_s_uploaded_files_are_closed_after_the_request(client):
+    post_form(client, "/settings", {})
+    junk = {"junk": ("junk.bin", b"x" * (2 * MB))}  # over 1 MB: kept in a temporary file
+    gc.disable()  # only closing frees the file, not the collector
+    try:
+        before = len(os.listdir("/proc/self/fd"))
+        for _ in range(3):
+            post_form(client, "/settings", {"lang": "en"}, files=junk)
+        assert len(os.listdir("/proc/self/fd")) == before
+    finally:
+        gc.enable()
