@@ -3,6 +3,7 @@ cached, a page's 405 without its Allow, and uploaded files left open after the r
 
 import gc
 import os
+import time
 from collections.abc import Iterator
 
 from fastapi.testclient import TestClient
@@ -64,3 +65,25 @@ def test_a_form_s_uploaded_files_are_closed_after_the_request(client):
         assert len(os.listdir("/proc/self/fd")) == before
     finally:
         gc.enable()
+
+
+def _timed_problem(client, body: dict[str, object]) -> tuple[float, dict[str, object]]:
+    started = time.perf_counter()
+    answer = client.post("/api/sessions", json=body)
+    assert answer.status_code == 422
+    return time.perf_counter() - started, answer.json()
+
+
+def test_a_session_of_too_many_exercises_or_sets_is_refused_at_once(client, db_url):
+    squats = {"name": "Barbell Squat", "sets": "99x99@100kg"}
+    body = {"kind": "strength", "minutes": 60, "exercises": [squats] * 4000}
+    took, found = _timed_problem(client, body)
+    assert took < 2  # reading and checking its 396,000 sets one by one took 10 s
+    assert found["errors"] == [
+        {"field": "exercises", "message": "a session holds at most 200 exercises", "value": None}
+    ]
+    one = {"kind": "strength", "minutes": 60, "exercises": [{**squats, "sets": [{}] * 50_000}]}
+    took, found = _timed_problem(client, one)
+    assert took < 2
+    assert found["errors"][0]["message"] == "a session holds at most 2,000 sets"
+    assert client.get("/api/sessions").json()["total"] == 0
