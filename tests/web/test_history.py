@@ -112,3 +112,9 @@ def test_history_speaks_dutch(client):
     page = html(client.get("/history", headers={"accept-language": "nl"}))
     assert page.h1.text == "Geschiedenis"
     assert "2 sessies" in page.select_one(".history-count").text
+
+
+def test_a_page_position_beyond_any_session_id_is_refused_at_its_field(client):
+    response = client.get("/history?before=99999999999999999999999")
+    assert response.status_code == 422
+    assert "session id" in response.text

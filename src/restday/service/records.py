@@ -25,7 +25,7 @@ from restday.domain.validate import (
     require,
     session_problems,
 )
-from restday.errors import NotFound
+from restday.errors import InvalidInput, NotFound
 
 if TYPE_CHECKING:
     from restday.store.db import Database
@@ -163,6 +163,8 @@ def sessions_page(
             number_problem("history.limit", limit),
         ]
     )
+    if before is not None and not 1 <= before <= ID_MAX:
+        raise InvalidInput.of("before", f"must be a session id from 1 to {ID_MAX}", before)
     with db.reading() as tx:
         user_id = tx.existing_user(user)
         where = session_filter(user_id, since, until, kind)
