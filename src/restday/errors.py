@@ -6,6 +6,8 @@ RestdayError              something the user can fix, not a bug (exit code 1, HT
 ├── RulebookError         a rulebook file has bad values, all of them listed (exit 2, HTTP 500)
 ├── NotFound              an id or name does not exist (exit 2, HTTP 404)
 ├── Conflict              the request clashes with what is stored (exit 2, HTTP 409)
+├── Forbidden             a request the web app refuses: another site's, or for another host (HTTP 403)
+├── TooLarge              a request body over the upload limit (HTTP 413)
 └── StoreError            the database cannot be opened, migrated or written (exit 1, HTTP 503)
 
 A presenter shows `str(error)`, or words the problems of an InvalidInput with its own names for
@@ -18,6 +20,7 @@ from pathlib import Path
 
 __all__ = [
     "Conflict",
+    "Forbidden",
     "ImportFileError",
     "InvalidInput",
     "NotFound",
@@ -25,6 +28,7 @@ __all__ = [
     "RestdayError",
     "RulebookError",
     "StoreError",
+    "TooLarge",
 ]
 
 
@@ -135,6 +139,20 @@ class Conflict(RestdayError):
 
     exit_code = 2
     http_status = 409
+
+
+class Forbidden(RestdayError):
+    """A request the web app refuses to answer: another site's, or for a host it does not serve."""
+
+    exit_code = 2
+    http_status = 403
+
+
+class TooLarge(RestdayError):
+    """A request body over the upload limit."""
+
+    exit_code = 2
+    http_status = 413
 
 
 class StoreError(RestdayError):

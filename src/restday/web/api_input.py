@@ -19,11 +19,10 @@ from restday import service
 from restday.domain import Profile
 from restday.domain.bounds import RANGES
 from restday.domain.data import Fields
-from restday.errors import InvalidInput, Problem
+from restday.errors import InvalidInput, Problem, TooLarge
 from restday.locales import Translator
 from restday.parse import parse_time
 from restday.web.deps import Db, Now, User, browser_language
-from restday.web.security import TooLarge
 
 __all__ = [
     "JSON_MAX_BYTES",

@@ -17,12 +17,12 @@ from starlette.datastructures import FormData
 
 from restday import service
 from restday.domain import Profile
-from restday.errors import InvalidInput
+from restday.errors import Forbidden, InvalidInput
 from restday.locales import SUPPORTED, Translator
 from restday.rules import Rulebook
 from restday.store.db import Database
 from restday.web.config import WebConfig
-from restday.web.security import CSRF_COOKIE, CSRF_FIELD, Forbidden, new_token, same_token
+from restday.web.security import CSRF_COOKIE, CSRF_FIELD, new_token, same_token
 from restday.web.templating import render_page
 
 __all__ = [

@@ -6,9 +6,9 @@ import secrets
 from collections.abc import Awaitable, Callable, MutableMapping
 from typing import Any
 
-from restday.errors import RestdayError
+from restday.errors import Forbidden, RestdayError, TooLarge
 
-__all__ = ["CSRF_COOKIE", "CSRF_FIELD", "Forbidden", "Guard", "TooLarge", "new_token", "same_token"]
+__all__ = ["CSRF_COOKIE", "CSRF_FIELD", "Guard", "new_token", "same_token"]
 
 CSRF_COOKIE = "restday_csrf"
 CSRF_FIELD = "csrf"
@@ -38,20 +38,6 @@ Message = MutableMapping[str, Any]
 Receive = Callable[[], Awaitable[Message]]
 Send = Callable[[Message], Awaitable[None]]
 ASGIApp = Callable[[Scope, Receive, Send], Awaitable[None]]
-
-
-class Forbidden(RestdayError):
-    """A request the app refuses to answer: another site's, or for a host it does not serve."""
-
-    exit_code = 2
-    http_status = 403
-
-
-class TooLarge(RestdayError):
-    """A request body over the upload limit."""
-
-    exit_code = 2
-    http_status = 413
 
 
 def new_token() -> str:
