@@ -5,7 +5,7 @@ Routes declare them as parameters (`db: Db`, `page: Page`); FastAPI fills them i
 
 import json
 from collections.abc import AsyncIterator, Sequence
-from dataclasses import dataclass, field
+from dataclasses import dataclass
 from datetime import UTC, datetime, tzinfo
 from typing import Annotated, Any
 from urllib.parse import quote, unquote
@@ -118,7 +118,6 @@ class PageContext:
     csrf: str
     now: datetime
     new_token: bool = False
-    extra: dict[str, Any] = field(default_factory=dict)
 
     def render(self, template: str, status_code: int = 200, **context: Any) -> HTMLResponse:
         """The page `template` with `context`, never cached (it holds personal data)."""
