@@ -33,7 +33,10 @@ def serve(
         max_upload_bytes=max_upload_mb * 1024 * 1024,
         user=settings.user,
     )
-    print(f"restday is running at {config.address} (press Ctrl+C to stop)", flush=True)
-    if config.allowed_hosts() is None:
-        print("Warning: listening on every interface; anyone on your network can reach it.")
-    run_server(config)
+
+    def ready() -> None:
+        print(f"restday is running at {config.address} (press Ctrl+C to stop)", flush=True)
+        if config.allowed_hosts() is None:
+            print("Warning: listening on every interface; anyone on your network can reach it.")
+
+    run_server(config, ready)

@@ -1,12 +1,13 @@
 """The web app: one FastAPI application with the route table of every page and the API."""
 
-from collections.abc import AsyncIterator
+from collections.abc import AsyncIterator, Callable
 from contextlib import asynccontextmanager
 
 from fastapi import FastAPI
 from fastapi.responses import Response
 from starlette.middleware.gzip import GZipMiddleware
 
+from restday.errors import RestdayError
 from restday.web import errors
 from restday.web.config import WebConfig
 from restday.web.security import Guard
@@ -52,7 +53,9 @@ def create_app(config: WebConfig) -> FastAPI:
     app.include_router(api.router)
     for name in PAGES:
         module = import_module(f"restday.web.pages.{name}")
-        app.include_router(module.router, include_in_schema=False)  # /api/openapi.json: the API only
+        app.include_router(
+            module.router, include_in_schema=False
+        )  # /api/openapi.json: the API only
 
     @app.get("/manifest.webmanifest", include_in_schema=False)
     def manifest() -> Response:
@@ -107,8 +110,22 @@ def _version() -> str:
     return version("restday")
 
 
-def serve(config: WebConfig) -> None:
-    """Run the app under uvicorn until interrupted."""
+def serve(config: WebConfig, ready: Callable[[], None]) -> None:
+    """Open the database, listen on the address, call `ready`, and serve until interrupted."""
+    import socket
+
     import uvicorn
 
-    uvicorn.run(create_app(config), host=config.host, port=config.port, log_level="warning")
+    app = create_app(config)
+    listener = socket.socket(socket.AF_INET6 if ":" in config.host else socket.AF_INET)
+    listener.setsockopt(socket.SOL_SOCKET, socket.SO_REUSEADDR, 1)
+    try:
+        listener.bind((config.host, config.port))
+    except OSError as error:
+        listener.close()
+        raise RestdayError(
+            f"Cannot listen on {config.address}: {error.strerror or error}; "
+            "is restday already running there? Choose another --port"
+        ) from None
+    ready()
+    uvicorn.Server(uvicorn.Config(app, log_level="warning")).run(sockets=[listener])
