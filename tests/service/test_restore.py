@@ -363,3 +363,15 @@ def test_a_fuzzed_backup_is_restored_whole_or_refused_and_never_breaks_a_command
         assert str(error).startswith(str(file)) and "\n" not in str(error)
         assert snapshot(db) == before
     commands_work(db)
+
+
+def test_a_session_of_too_many_sets_is_refused_on_its_count_before_its_sets_are_read(db, saved):
+    data = json.loads(saved.read_text())
+    exercise = data["sessions"][0]["exercises"][0]
+    exercise["sets"] = exercise["sets"][:1] * 400_000 + [{"reps": "not read"}]
+    with db.transaction() as tx:
+        tx.connection.exec_driver_sql("DELETE FROM users")
+    with pytest.raises(ImportFileError) as refused:
+        restore_into(db, written(saved.parent, data))
+    assert "sessions[0].exercises: a session holds at most 2,000 sets" in str(refused.value)
+    assert "not read" not in str(refused.value)

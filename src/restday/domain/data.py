@@ -13,6 +13,7 @@ from restday.domain.checkin import CheckIn
 from restday.domain.muscles import Region
 from restday.domain.profile import Experience, Goal, LoadMetric, Profile
 from restday.domain.session import ExerciseEntry, Intensity, Session, SessionKind, SetEntry, SetType
+from restday.domain.validate import size_problems
 from restday.errors import Problem
 
 __all__ = ["Fields", "read_checkin", "read_profile", "read_session"]
@@ -176,9 +177,15 @@ def read_session(data: object, path: str, problems: list[Problem]) -> Session | 
     f = Fields(data, path, problems)
     kind, start = f.choice("kind", SessionKind, required=True), f.moment("start")
     minutes = f.number("minutes", required=True)
-    exercises = [
-        _exercise(e, f.at("exercises", i), problems) for i, e in enumerate(f.items("exercises"))
-    ]
+    raw = f.items("exercises")
+    sets = sum(
+        len(e["sets"]) for e in raw if isinstance(e, dict) and isinstance(e.get("sets"), list)
+    )
+    too_big = size_problems(len(raw), sets, f.at("exercises"))
+    if too_big:
+        problems += too_big
+        return None
+    exercises = [_exercise(e, f.at("exercises", i), problems) for i, e in enumerate(raw)]
     session = Session(
         kind=kind or SessionKind.STRENGTH,
         start=start or datetime.min,

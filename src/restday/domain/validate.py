@@ -133,6 +133,17 @@ def set_problems(entry: SetEntry, field: str) -> list[Problem]:
     return [p for p in found if p is not None]
 
 
+def size_problems(exercises: int, sets: int, field: str = "exercises") -> list[Problem]:
+    """A session over the size bounds: more than EXERCISES_MAX exercises or SETS_MAX sets in all.
+    Readers check it on the counts first: reading a million sets takes minutes."""
+    found = []
+    if exercises > EXERCISES_MAX:
+        found.append(Problem(field, f"a session holds at most {EXERCISES_MAX} exercises", None))
+    if sets > SETS_MAX:
+        found.append(Problem(field, f"a session holds at most {SETS_MAX:,} sets", None))
+    return found
+
+
 def session_problems(
     session: Session, *, now: datetime, valid_sets: set[int] | None = None
 ) -> list[Problem]:
@@ -152,13 +163,7 @@ def session_problems(
         text_problem("activity", session.class_kind, "class_kind", required=False),
         text_problem("activity", session.recovery_kind, "recovery_kind", required=False),
     ]
-    if len(session.exercises) > EXERCISES_MAX:
-        found.append(
-            Problem("exercises", f"a session holds at most {EXERCISES_MAX} exercises", None)
-        )
-    sets = sum(len(e.sets) for e in session.exercises)
-    if sets > SETS_MAX:
-        found.append(Problem("exercises", f"a session holds at most {SETS_MAX:,} sets", None))
+    found += size_problems(len(session.exercises), sum(len(e.sets) for e in session.exercises))
     valid = set() if valid_sets is None else valid_sets
     for i, exercise in enumerate(session.exercises):
         field = f"exercises[{i}]"

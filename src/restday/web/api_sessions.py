@@ -13,9 +13,9 @@ from fastapi import APIRouter, Path, Query, Response
 from restday import present, service
 from restday.catalog import resolve_activity, resolve_exercise
 from restday.domain import ActivityKind, Intensity, Session, SessionKind
-from restday.domain.bounds import EXERCISES_MAX, ID_MAX, SETS_MAX
+from restday.domain.bounds import ID_MAX
 from restday.domain.data import Fields, read_session
-from restday.domain.validate import session_problems
+from restday.domain.validate import session_problems, size_problems
 from restday.errors import Problem
 from restday.parse import parse_sets
 from restday.web.api_input import Ask, Asker, Body, JsonBody, body_schema, bounded
@@ -161,9 +161,9 @@ def _session(data: object, ask: Asker) -> Session:
     raw = {k: v for k, v in f.data.items() if k != "at"}
     raw["start"] = at.isoformat()
     exercises = f.items("exercises")
-    _at_most(body, len(exercises), EXERCISES_MAX, "exercises")
+    body.problems += size_problems(len(exercises), 0)  # before each name is looked up
+    body.check()
     raw["exercises"] = [_exercise(body, f, i, e) for i, e in enumerate(exercises)]
-    _at_most(body, sum(_sets(e) for e in raw["exercises"]), SETS_MAX, "sets")
     kind = f.choice("kind", SessionKind, required=True)
     if kind in NEEDS:
         key, activity = NEEDS[kind]
@@ -185,19 +185,6 @@ def _session(data: object, ask: Asker) -> Session:
     body.check()
     assert session is not None
     return session
-
-
-def _at_most(body: Body, count: int, most: int, what: str) -> None:
-    """Stop reading a session of more than `most` exercises or sets (as the service says it):
-    reading and checking each of a million sets takes minutes."""
-    if count > most:
-        body.problems.append(Problem("exercises", f"a session holds at most {most:,} {what}"))
-        body.check()
-
-
-def _sets(exercise: object) -> int:
-    sets = exercise.get("sets") if isinstance(exercise, dict) else None
-    return len(sets) if isinstance(sets, list) else 0
 
 
 def _exercise(body: Body, session: Fields, index: int, data: object) -> object:
