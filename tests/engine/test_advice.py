@@ -206,3 +206,18 @@ def test_arms_trained_twice_this_week_are_not_due():
     assert "arms" not in {
         w.params["region"] for w in result.warnings if w.msg is Msg.WARN_FREQUENCY
     }
+
+
+def test_when_no_region_is_wholly_ready_today_suggests_the_ready_muscles_of_a_region():
+    all_but = frozenset(m for m in Muscle if m not in (Muscle.HAMSTRINGS, Muscle.GLUTES))
+    heavy = strength(MONDAY, exercise((all_but, frozenset()), *sets(5, 5, 100)), rpe=8)
+    result = today(inputs(heavy, profile=MUSCLE), MONDAY + DAY)
+    assert result.verdict is Verdict.TRAIN
+    assert result.train.regions == ()
+    assert result.train.session["regions"] == ("legs",)
+    assert result.train.session["muscles"] == ("glutes", "hamstrings")
+    (partly,) = [r for r in result.reasons if r.msg is Msg.VERDICT_TRAIN_MUSCLES]
+    assert partly.params["muscles"] == ("glutes", "hamstrings")
+    assert "quadriceps" in partly.params["muscle"]
+    assert partly.params["at"] == result.status.of(Muscle.QUADRICEPS).ready_at
+    assert Msg.VERDICT_ALL_RECOVERING not in [r.msg for r in result.reasons]

@@ -136,15 +136,18 @@ def test_soreness_one_day_after_or_after_moderate_work_does_not_extend_rest():
     assert hours_to_ready(status, M.QUADRICEPS, moderate) == 48
 
 
-def test_training_a_muscle_before_it_is_ready_stacks_rest_and_warns():
+def test_training_a_muscle_before_it_is_ready_adds_its_fatigue_and_warns():
     first = squat_day(MONDAY)
     again = squat_day(MONDAY + timedelta(days=1))
     status = muscle_status(inputs(first, again), MONDAY + timedelta(days=1, hours=2))
-    # The first leg day ended Monday 19:00, ready Thursday 19:00: 49 h were left when the
-    # second one started Tuesday 18:00, and they carry over onto its own 72 h.
-    assert hours_to_ready(status, M.QUADRICEPS, again) == 72 + 49
-    assert [w.msg for w in status.warnings] == [Msg.WARN_TRAINED_BEFORE_READY]
-    assert "quadriceps" in status.warnings[0].params["muscles"]
+    # The first leg day ended Monday 19:00, ready Thursday 19:00: 48 h were left when the
+    # second one ended Tuesday 19:00; the fatigues add: sqrt(48^2 + 72^2) = 86.5 h, not 72 + 48.
+    assert hours_to_ready(status, M.QUADRICEPS, again) == pytest.approx((48**2 + 72**2) ** 0.5)
+    (warning,) = status.warnings
+    assert warning.msg is Msg.WARN_TRAINED_BEFORE_READY
+    # One warning for the legs: the quadriceps came 49 h early, the secondary muscles 13 h of 36.
+    assert warning.params["muscles"] == "calves, glutes, hamstrings, quadriceps"
+    assert warning.params["hours"] == 49
 
 
 def test_an_easy_session_on_a_recovering_muscle_does_not_stack():

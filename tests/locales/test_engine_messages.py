@@ -75,6 +75,8 @@ def results() -> Iterator[Today]:
     hard_run = endurance(MONDAY - DAY, intensity="hard")
     yield today(inputs(hard_run, profile=ENDURANCE), MONDAY)
     yield today(inputs(full_body(MONDAY), profile=MUSCLE), MONDAY + HOUR)
+    everything = strength(MONDAY, exercise((frozenset(Muscle), frozenset()), *sets(5, 5, kg=100)))
+    yield today(inputs(everything, profile=MUSCLE), MONDAY + HOUR)
     twice = inputs(full_body(MONDAY - 6 * DAY), full_body(MONDAY - 3 * DAY), profile=MUSCLE)
     yield today(twice, MONDAY)
     yield today(inputs(profile=MUSCLE), MONDAY, minutes=30)

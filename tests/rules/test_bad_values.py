@@ -35,7 +35,7 @@ def problems_of(path):
 
 
 def test_the_built_in_rulebook_passes():
-    assert len(default_rulebook().rules) == 29
+    assert len(default_rulebook().rules) == 30
 
 
 def test_an_untouched_copy_of_the_built_in_rulebook_passes(tmp_path):
@@ -69,6 +69,35 @@ def test_a_look_back_of_a_trillion_days_is_refused(tmp_path):
     assert problems_of(path) == (
         "history.lookback_days: expected a whole number from 1 to 365, got 1000000000000"
     )
+
+
+@pytest.mark.parametrize(
+    ("change", "problem"),
+    [
+        (
+            ("warn_min_share = 0.25", "warn_min_share = 1.5"),
+            "fatigue.warn_min_share: expected a number from 0 to 1, got 1.5",
+        ),
+        (
+            ("warn_min_share = 0.25", "warn_min_share = -0.1"),
+            "fatigue.warn_min_share: expected a number from 0 to 1, got -0.1",
+        ),
+        (
+            ("reach_rests = 2", "reach_rests = 0"),
+            "fatigue.reach_rests: expected a whole number from 1 to 10, got 0",
+        ),
+        (
+            ("reach_rests = 2", "reach_rests = 11"),
+            "fatigue.reach_rests: expected a whole number from 1 to 10, got 11",
+        ),
+        (
+            ("reach_rests = 2", "reach_rests = 1.5"),
+            "fatigue.reach_rests: expected a whole number from 1 to 10, got 1.5",
+        ),
+    ],
+)
+def test_the_fatigue_model_keeps_its_share_and_reach_in_range(tmp_path, change, problem):
+    assert problems_of(tuned(tmp_path, change)) == problem
 
 
 @pytest.mark.parametrize(("value", "shown"), [("2.5", "2.5"), ("2.0", "2.0"), ("false", "false")])
@@ -225,7 +254,8 @@ def test_a_table_far_from_every_rule_lists_the_rules(tmp_path):
     assert problems_of(path) == (
         "[warmup]: unknown rule (known: intensity, rest.easy, rest.bodyweight, rest.moderate, "
         "rest.heavy, rest.heavy_legs, rest.extra_intense, dose.secondary, "
-        "dose.endurance_classes, factors, sore.extend, freq.twice_weekly, endurance.alternate, "
+        "dose.endurance_classes, factors, sore.extend, fatigue, freq.twice_weekly, "
+        "endurance.alternate, "
         "endurance.week, endurance.vary, classes.streak, classes.alternate, signs, "
         "recovery.kinds, recovery.short_on_time, recovery.aids, recovery.planned, plan, "
         "history, load.srpe, load.trimp, load.pmc, load.acwr, load.baseline)"

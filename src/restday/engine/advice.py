@@ -48,9 +48,54 @@ def _ready(status: Status, injured: frozenset[Region]) -> tuple[list[Region], li
     return regions, muscles
 
 
+def _partly_ready(
+    status: Status, ready: Sequence[Muscle], counts: Mapping[Region, int], focus: Sequence[Region]
+) -> list[Reason]:
+    """Regions with some muscles ready, least trained first: which are ready, when the rest are."""
+    partly = sorted(
+        {REGION_OF[m] for m in ready},
+        key=lambda r: (counts[r], focus.index(r) if r in focus else len(focus)),
+    )
+    reasons = []
+    for region in partly:
+        waiting = [m for m in status.muscles if m.region is region and m.muscle not in ready]
+        reasons.append(
+            Reason(
+                "fatigue",
+                Msg.VERDICT_TRAIN_MUSCLES,
+                {
+                    "region": region.value,
+                    "muscles": tuple(m.value for m in ready if REGION_OF[m] is region),
+                    "muscle": tuple(m.muscle.value for m in waiting),
+                    "at": max(m.ready_at for m in waiting if m.ready_at),
+                },
+            )
+        )
+    return reasons
+
+
 def _strength_plan(
-    due: list[Region], ready: list[Region], counts: Mapping[Region, int], rules: Rulebook
+    due: list[Region],
+    ready: list[Region],
+    counts: Mapping[Region, int],
+    rules: Rulebook,
+    muscles: Sequence[Muscle],
+    partly: list[Reason],
 ) -> Plan:
+    if not due and not ready:
+        # No region is wholly ready: work the ready muscles of the two least trained regions.
+        chosen = partly[:2]
+        session: dict[str, Param] = {
+            "kind": SessionKind.STRENGTH.value,
+            "intensity": Intensity.HEAVY.value,
+            "regions": tuple(str(r.params["region"]) for r in chosen),
+            "muscles": tuple(
+                m.value
+                for m in muscles
+                if REGION_OF[m].value in {r.params["region"] for r in chosen}
+            ),
+        }
+        return session, chosen
     if due:
         focus = due[:2]
         # One reason per count, so that each region named is said with its own count.
@@ -76,7 +121,7 @@ def _strength_plan(
                 {"regions": tuple(r.value for r in focus)},
             )
         ]
-    session: dict[str, Param] = {
+    session = {
         "kind": SessionKind.STRENGTH.value,
         "intensity": Intensity.HEAVY.value,
         "regions": tuple(r.value for r in focus),
@@ -352,7 +397,7 @@ def today(inputs: Inputs, at: datetime, minutes: float | None = None) -> Today:
                 },
             )
         )
-    elif not regions:
+    elif not muscles:
         verdict = Verdict.ACTIVE_RECOVERY
         reasons.append(Reason("rest.moderate", Msg.VERDICT_ALL_RECOVERING))
 
@@ -370,7 +415,8 @@ def today(inputs: Inputs, at: datetime, minutes: float | None = None) -> Today:
         elif goal is Goal.CLASSES:
             session, plan_reasons = _class_plan(inputs, sessions, ready)
         else:
-            session, plan_reasons = _strength_plan(due, regions, counts, rules)
+            partly = [] if regions else _partly_ready(status, muscles, counts, focus)
+            session, plan_reasons = _strength_plan(due, regions, counts, rules, muscles, partly)
         if overreached and session.get("intensity") not in (None, Intensity.EASY.value):
             session["intensity"] = Intensity.EASY.value
             plan_reasons.append(Reason("load.pmc", Msg.VERDICT_EASY_LOAD))

@@ -32,6 +32,7 @@ class Msg(StrEnum):
     VERDICT_VARY_SPORT = "verdict.vary_sport"
     VERDICT_TRAIN_READY = "verdict.train_ready"
     VERDICT_TRAIN_DUE = "verdict.train_due"
+    VERDICT_TRAIN_MUSCLES = "verdict.train_muscles"
     VERDICT_CLASS_ALTERNATE = "verdict.class_alternate"
     VERDICT_SHORT_ON_TIME = "verdict.short_on_time"
     VERDICT_PLANNED_REST = "verdict.planned_rest"

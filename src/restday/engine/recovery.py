@@ -1,5 +1,6 @@
 """Per-muscle recovery: when each muscle is ready again, and why."""
 
+import math
 from collections.abc import Sequence
 from dataclasses import dataclass, field
 from datetime import date, datetime, timedelta, tzinfo
@@ -8,6 +9,7 @@ from zoneinfo import ZoneInfo
 from restday.domain import REGION_OF, CheckIn, Intensity, Muscle, Region, Session
 from restday.engine.dose import HEAVY_WORK, Dose, session_doses
 from restday.engine.factors import session_factor
+from restday.engine.fatigue import reach, stacked_hours
 from restday.engine.messages import Msg
 from restday.engine.results import (
     Inputs,
@@ -22,6 +24,8 @@ from restday.rules import Rulebook
 
 __all__ = ["Loaded", "loaded_sessions", "local_date", "muscle_status", "zone"]
 
+_HOUR = timedelta(hours=1)
+
 
 @dataclass(frozen=True, slots=True)
 class Loaded:
@@ -33,6 +37,8 @@ class Loaded:
 
 @dataclass(slots=True)
 class _Chain:
+    """A muscle's fatigue since it was last fully recovered: when it clears, and why."""
+
     ready_at: datetime
     last: Session
     rule: str
@@ -51,13 +57,17 @@ def local_date(moment: datetime, tz: tzinfo) -> date:
 
 
 def loaded_sessions(inputs: Inputs, at: datetime) -> list[Loaded]:
-    """Sessions that started by `at` within the look-back, oldest first, with their doses."""
-    since = at - timedelta(days=inputs.rules.lookback_days)
+    """Sessions that started by `at` within the look-back and the reach, oldest first, with doses."""
+    days = max(timedelta(days=inputs.rules.lookback_days), _reach(inputs))
     chosen = sorted(
-        (s for s in inputs.sessions if since <= s.start <= at),
+        (s for s in inputs.sessions if at - days <= s.start <= at),
         key=lambda s: (s.start, s.id or 0, "" if s.id else repr(s)),  # stored ones have ids
     )
     return [Loaded(s, session_doses(s, inputs.rules, inputs.activities)) for s in chosen]
+
+
+def _reach(inputs: Inputs) -> timedelta:
+    return reach(inputs.rules, min(inputs.rates.values(), default=1.0))
 
 
 def _sore_extra_days(
@@ -99,8 +109,9 @@ def _chains(inputs: Inputs, at: datetime, loaded: Sequence[Loaded]) -> dict[Musc
     tz = zone(inputs)
     rules = inputs.rules
     chains: dict[Muscle, _Chain] = {}
+    since = at - _reach(inputs)
     for index, item in enumerate(loaded):
-        if not item.doses:
+        if not item.doses or item.session.start < since:
             continue
         factor = session_factor(item.session, inputs.checkins, inputs.profile, rules)
         sore_by_region = {
@@ -127,24 +138,42 @@ def _chains(inputs: Inputs, at: datetime, loaded: Sequence[Loaded]) -> dict[Musc
                         },
                     )
                 )
-            chains[muscle] = _extend(chains.get(muscle), item.session, dose, hours, reasons)
+            rate = inputs.rates.get(REGION_OF[muscle], 1.0)
+            chains[muscle] = _extend(
+                chains.get(muscle), item.session, dose, hours, reasons, rate, rules
+            )
     return chains
 
 
 def _extend(
-    chain: _Chain | None, session: Session, dose: Dose, hours: float, reasons: list[Reason]
+    chain: _Chain | None,
+    session: Session,
+    dose: Dose,
+    hours: float,
+    reasons: list[Reason],
+    rate: float,
+    rules: Rulebook,
 ) -> _Chain:
-    """Add a session to a muscle's chain: training before ready stacks the remaining rest."""
-    ready = session.end + timedelta(hours=hours)
+    """Add a session asking `hours` of rest (at the rulebook's pace) to a muscle's chain.
+
+    Its fatigue adds to what is left; the muscle recovers at `rate` times the rulebook's pace.
+    """
+    own = session.end + timedelta(hours=hours / rate)
     if chain is None or chain.ready_at <= session.start:
-        return _Chain(ready, session, dose.rule, reasons)
+        return _Chain(own, session, dose.rule, reasons)
     if dose.intensity is Intensity.EASY:
-        return _Chain(max(chain.ready_at, ready), session, dose.rule, reasons, chain.early)
-    remaining = chain.ready_at - session.start
-    remaining_h = remaining.total_seconds() / 3600
-    reasons.append(Reason(chain.rule, Msg.CARRY_OVER, {"hours": round(remaining_h)}))
-    early = [*chain.early, (session, remaining_h, chain.rule)]
-    return _Chain(ready + remaining, session, dose.rule, reasons, early)
+        return _Chain(max(chain.ready_at, own), session, dose.rule, reasons, chain.early)
+    early_h = (chain.ready_at - session.start) / _HOUR
+    left_h = max(0.0, (chain.ready_at - session.end) / _HOUR)
+    ready = session.end + timedelta(hours=stacked_hours(left_h, hours, rate))
+    extra_h = (ready - own) / _HOUR
+    reasons.append(
+        Reason(chain.rule, Msg.CARRY_OVER, {"hours": round(early_h), "extra": round(extra_h)})
+    )
+    span_h = (chain.ready_at - chain.last.end) / _HOUR
+    lightly = early_h < rules.fatigue.warn_min_share * span_h
+    early = chain.early if lightly else [*chain.early, (session, early_h, chain.rule)]
+    return _Chain(ready, session, dose.rule, reasons, early)
 
 
 def _dose_reason(session: Session, dose: Dose, rules: Rulebook) -> Reason:
@@ -166,11 +195,13 @@ def muscle_status(inputs: Inputs, at: datetime, loaded: Sequence[Loaded] | None 
     """Every muscle's state at `at`: recovering or ready, how far, since when and why."""
     chains = _chains(inputs, at, loaded_sessions(inputs, at) if loaded is None else loaded)
     muscles = []
-    early: dict[datetime, list[tuple[Muscle, float, str]]] = {}
+    early: dict[tuple[datetime, int], list[tuple[Muscle, float, str]]] = {}
+    regions = list(Region)
+    reach_days = math.ceil(_reach(inputs) / timedelta(days=1))
     for muscle in Muscle:
         chain = chains.get(muscle)
         if chain is None:
-            reason = Reason("history", Msg.UNTRAINED, {"days": inputs.rules.lookback_days})
+            reason = Reason("fatigue", Msg.UNTRAINED, {"days": reach_days})
             muscles.append(
                 MuscleStatus(
                     muscle, REGION_OF[muscle], MuscleState.READY, 100.0, None, None, (reason,)
@@ -196,10 +227,12 @@ def muscle_status(inputs: Inputs, at: datetime, loaded: Sequence[Loaded] | None 
             )
         )
         for session, hours, rule in chain.early if not ready else ():
-            early.setdefault(session.start, []).append((muscle, hours, rule))
+            key = (session.start, regions.index(REGION_OF[muscle]))
+            early.setdefault(key, []).append((muscle, hours, rule))
+    # One warning per session and region, with the most hours any of its muscles came early.
     warnings = tuple(
         RestWarning(
-            items[0][2],
+            max(items, key=lambda item: item[1])[2],
             Severity.WARNING,
             Msg.WARN_TRAINED_BEFORE_READY,
             {
@@ -208,6 +241,6 @@ def muscle_status(inputs: Inputs, at: datetime, loaded: Sequence[Loaded] | None 
                 "hours": round(max(h for _, h, _ in items)),
             },
         )
-        for start, items in sorted(early.items())
+        for (start, _), items in sorted(early.items())
     )
     return Status(at, tuple(muscles), warnings)

@@ -40,6 +40,9 @@ class Inputs:
     rules: Rulebook
     activities: Mapping[str, Activity]
     load_samples: tuple["LoadSample", ...] = ()
+    # How fast each region recovers compared with the rulebook (a multiplier of the decay);
+    # a region not named recovers at the rulebook's pace, 1.0.
+    rates: Mapping[Region, float] = field(default_factory=dict)
 
 
 @dataclass(frozen=True, slots=True)

@@ -33,6 +33,7 @@ RULE_SHAPES: dict[str, type] = {
     "dose.endurance_classes": v.Share,
     "factors": v.Factors,
     "sore.extend": v.SoreExtend,
+    "fatigue": v.Fatigue,
     "freq.twice_weekly": v.Frequency,
     "endurance.alternate": v.NoValues,
     "endurance.week": v.EnduranceWeek,
@@ -137,6 +138,11 @@ class Rulebook:
     def factors(self) -> v.Factors:
         """Experience and sleep factors."""
         return typing.cast(v.Factors, self.rules["factors"].values)
+
+    @property
+    def fatigue(self) -> v.Fatigue:
+        """How rest adds up when a muscle is trained before it is ready."""
+        return typing.cast(v.Fatigue, self.rules["fatigue"].values)
 
     @property
     def sore(self) -> v.SoreExtend:

@@ -17,6 +17,7 @@ __all__ = [
     "ClassStreak",
     "EnduranceWeek",
     "Factors",
+    "Fatigue",
     "Frequency",
     "IntensityThresholds",
     "Limit",
@@ -181,6 +182,14 @@ class Factors:
     sleep_extra_max: float = within(0, 1)
     poor_quality_max: int = within(0, 5)
     poor_quality_extra: float = within(0, 1)
+
+
+@dataclass(frozen=True, slots=True)
+class Fatigue:
+    """How rest adds up: the share of fatigue left that warns, and the reach in longest rests."""
+
+    warn_min_share: float = within(0, 1)
+    reach_rests: int = within(1, 10)
 
 
 @dataclass(frozen=True, slots=True)

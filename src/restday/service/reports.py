@@ -8,6 +8,7 @@ from zoneinfo import ZoneInfo
 from restday import engine
 from restday.catalog import load_activities, load_exercises
 from restday.domain.validate import asked_moment_problem, number_problem, require
+from restday.engine.fatigue import reach as fatigue_reach
 from restday.engine.intensity import heart_rate_intensity
 from restday.engine.load import LoadReport, LoadSample, load_report, model_reach
 from restday.rules import Rulebook
@@ -20,8 +21,8 @@ __all__ = ["engine_inputs", "load", "status", "today"]
 
 
 def engine_inputs(tx: "Repository", user_id: int, rules: Rulebook, at: datetime) -> engine.Inputs:
-    """Sessions and check-ins of the look-back before `at`, with catalogue muscles, for the engine."""
-    since = at - timedelta(days=rules.lookback_days + 1)
+    """Sessions and check-ins of the look-back and the reach before `at`, with catalogue muscles."""
+    since = at - max(timedelta(days=rules.lookback_days), fatigue_reach(rules)) - timedelta(days=1)
     exercises = load_exercises()
     profile = tx.get_profile(user_id)
     sessions = []
