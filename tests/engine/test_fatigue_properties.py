@@ -11,7 +11,17 @@ from restday.engine import MuscleState, muscle_status, today
 from restday.engine.fatigue import reach
 from tests.engine.programmes import FIVE_DAY_LIFTER, Day, Lift, article_ready, generate
 from tests.engine.test_properties import histories, moments, no_sooner, ready_times, sessions
-from tests.factories import BENCH, CURL, MONDAY, SQUAT, exercise, inputs, sets, squat_day
+from tests.factories import (
+    BENCH,
+    CURL,
+    MONDAY,
+    SQUAT,
+    exercise,
+    inputs,
+    sets,
+    squat_day,
+    strength,
+)
 
 RULES = inputs().rules
 REACH = reach(RULES)
@@ -150,3 +160,15 @@ def test_a_region_recovering_at_half_the_pace_needs_twice_the_rest_and_is_counte
     assert reach(RULES, 0.5) == 2 * REACH
     old = squat_day(MONDAY - REACH - timedelta(days=1))
     assert muscle_status(replace(slow, sessions=(old,)), MONDAY).of(Muscle.QUADRICEPS).last_trained
+
+
+def test_a_session_that_comes_early_for_two_regions_warns_once_for_each():
+    def both(start):
+        return strength(start, exercise(SQUAT, *sets(5, 5, 120)), exercise(BENCH, *sets(5, 5, 100)))
+
+    monday, tuesday = both(MONDAY), both(MONDAY + timedelta(days=1))
+    warnings = muscle_status(inputs(monday, tuesday), tuesday.end).warnings
+    by_muscles = {w.params["muscles"]: w.params["hours"] for w in warnings}
+    # The bench's shoulders and triceps (30 h, 7 h left) were nearly ready: no warning for them.
+    assert by_muscles == {"calves, glutes, hamstrings, quadriceps": 49, "chest": 37}
+    assert {w.params["start"] for w in warnings} == {tuesday.start}
