@@ -100,5 +100,10 @@ def test_pages_and_static_files_travel_compressed_to_a_browser_that_takes_it(cli
     assert page.headers["content-encoding"] == "gzip"
     assert "content-security-policy" in page.headers
     href = html(page).find("link", rel="stylesheet")["href"]
-    assert client.get(href, headers={"accept-encoding": "gzip"}).headers["content-encoding"] == "gzip"
-    assert "content-encoding" not in client.get("/rules", headers={"accept-encoding": "identity"}).headers
+    assert (
+        client.get(href, headers={"accept-encoding": "gzip"}).headers["content-encoding"] == "gzip"
+    )
+    assert (
+        "content-encoding"
+        not in client.get("/rules", headers={"accept-encoding": "identity"}).headers
+    )
