@@ -102,10 +102,11 @@ def upload(page: Page, db: Db, user: User, form: Form) -> HTMLResponse:
     chosen = form_text(form, "format") or AUTO
     dry_run, skip_invalid = bool(form_text(form, "dry_run")), bool(form_text(form, "skip_invalid"))
     values = {"format": chosen, "dry_run": dry_run, "skip_invalid": skip_invalid}
-    with form_files(form, "files") as files, tempfile.TemporaryDirectory() as folder:
-        if not files:
-            error = page.t.ui("ui.web.import.no_files")
-            return _page(page, db, user, status=422, error=error, values=values)
+    files = form_files(form, "files")
+    if not files:
+        error = page.t.ui("ui.web.import.no_files")
+        return _page(page, db, user, status=422, error=error, values=values)
+    with tempfile.TemporaryDirectory() as folder:
         paths = save_uploads(files, Path(folder))
         try:
             result = _import(page, db, user, _format(chosen, paths, page), paths, values)

@@ -326,17 +326,17 @@ def check_plan(page: Page, db: Db, rules: Rules, user: User, form: Form) -> HTML
     from restday.service import planning
 
     saved = planning.last_plan(db, user=user)
-    with form_files(form, "plan_file") as uploads:
-        if not uploads:
-            message = page.t.ui("ui.web.plan.check_no_file")
-            return _page(page, rules, plan=saved, check_errors={"plan_file": message}, status=422)
-        source = base_name(uploads[0].filename or "")
-        try:
-            uploaded = planning.parse_plan(uploads[0].file.read(), source)
-            violations = planning.check(uploaded, rules)
-        except InvalidInput as error:
-            message = str(error) if str(error).startswith(source) else f"{source}: {error}"
-            return _page(page, rules, plan=saved, check_errors={"plan_file": message}, status=422)
+    uploads = form_files(form, "plan_file")
+    if not uploads:
+        message = page.t.ui("ui.web.plan.check_no_file")
+        return _page(page, rules, plan=saved, check_errors={"plan_file": message}, status=422)
+    source = base_name(uploads[0].filename or "")
+    try:
+        uploaded = planning.parse_plan(uploads[0].file.read(), source)
+        violations = planning.check(uploaded, rules)
+    except InvalidInput as error:
+        message = str(error) if str(error).startswith(source) else f"{source}: {error}"
+        return _page(page, rules, plan=saved, check_errors={"plan_file": message}, status=422)
     checked = {
         "file": source,
         "count": len(violations),
