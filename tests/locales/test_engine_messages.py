@@ -6,11 +6,13 @@ from datetime import timedelta
 
 import pytest
 
-from restday.domain import Experience, Goal, LoadMetric, Muscle, Profile
+from restday.domain import Experience, Goal, LoadMetric, Muscle, Profile, Region
 from restday.engine import Msg, Reason, RestWarning, Suggestion, Today, muscle_status, today
+from restday.engine.calibration import calibration
 from restday.engine.load import LoadSample
 from restday.locales import SUPPORTED, Translator
 from tests.factories import (
+    ACTIVITIES,
     BENCH,
     CURL,
     MONDAY,
@@ -109,7 +111,24 @@ def said(result: Today) -> Iterator[Reason | RestWarning | Suggestion]:
 def everything() -> list[Reason | RestWarning | Suggestion]:
     found = [item for result in results() for item in said(result)]
     later = muscle_status(inputs(squat_day(MONDAY)), MONDAY + 10 * DAY)
-    return found + [r for m in later.muscles for r in m.reasons]
+    slower = replace(inputs(squat_day(MONDAY)), rates={Region.LEGS: 0.8})
+    found += [r for m in muscle_status(slower, MONDAY + DAY).muscles for r in m.reasons]
+    return found + [r for m in later.muscles for r in m.reasons] + list(calibrations())
+
+
+def calibrations() -> Iterator[Reason]:
+    """Each region's calibration: too few check-ins, slower, faster, a little sore (even), off."""
+    squats = [squat_day(MONDAY - w * 7 * DAY + d * DAY) for w in range(1, 7) for d in (0, 3)]
+    mornings = [s.start.replace(hour=8) + 2 * DAY for s in squats]
+    sore = [checkin(at, soreness={"legs": 3}) for at in mornings]
+    fresh = [checkin(at) for at in mornings]
+    mixed = [checkin(at, soreness={"legs": 1}) for at in mornings]
+    rules = inputs().rules
+    off = replace(rules, rules={**rules.rules, "calibration": replace(
+        rules["calibration"], values=replace(rules.calibration, enabled=False))})  # fmt: skip
+    for checkins, book in ((sore, rules), (fresh, rules), (mixed, rules), (sore, off)):
+        found = calibration(squats, checkins, MUSCLE, book, MONDAY, activities=ACTIVITIES)
+        yield from (r for region in found.regions for r in region.reasons)
 
 
 def test_the_scenarios_make_the_engine_say_every_message(everything):

@@ -35,7 +35,7 @@ def problems_of(path):
 
 
 def test_the_built_in_rulebook_passes():
-    assert len(default_rulebook().rules) == 30
+    assert len(default_rulebook().rules) == 31
 
 
 def test_an_untouched_copy_of_the_built_in_rulebook_passes(tmp_path):
@@ -254,7 +254,7 @@ def test_a_table_far_from_every_rule_lists_the_rules(tmp_path):
     assert problems_of(path) == (
         "[warmup]: unknown rule (known: intensity, rest.easy, rest.bodyweight, rest.moderate, "
         "rest.heavy, rest.heavy_legs, rest.extra_intense, dose.secondary, "
-        "dose.endurance_classes, factors, sore.extend, fatigue, freq.twice_weekly, "
+        "dose.endurance_classes, factors, sore.extend, fatigue, calibration, freq.twice_weekly, "
         "endurance.alternate, "
         "endurance.week, endurance.vary, classes.streak, classes.alternate, signs, "
         "recovery.kinds, recovery.short_on_time, recovery.aids, recovery.planned, plan, "
@@ -315,3 +315,39 @@ def test_the_rules_as_data_state_each_range():
         "band_low": [0, 3],
         "band_high": [0, 3],
     }
+
+
+@pytest.mark.parametrize(
+    ("change", "problem"),
+    [
+        (("enabled = true", "enabled = 1"), "calibration.enabled: expected true or false, got 1"),
+        (
+            ("enabled = true", 'enabled = "off"'),
+            'calibration.enabled: expected true or false, got "off"',
+        ),
+        (
+            ("min_rate = 0.7", "min_rate = 0.2"),
+            "calibration.min_rate: expected a number from 0.5 to 1, got 0.2",
+        ),
+        (
+            ("max_rate = 1.5", "max_rate = 3.0"),
+            "calibration.max_rate: expected a number from 1 to 2, got 3.0",
+        ),
+        (
+            ("fresh_max_level = 0", "fresh_max_level = 2"),
+            "calibration.fresh_max_level: expected less than sore_level (2), got 2",
+        ),
+        (
+            ("half_life_days = 42.0", "half_life_days = 200.0"),
+            "calibration.half_life_days: expected at most lookback_days (120), got 200.0",
+        ),
+    ],
+)
+def test_calibration_values_stay_within_their_bounds(tmp_path, change, problem):
+    assert problems_of(tuned(tmp_path, change)) == problem
+
+
+def test_calibration_turns_off_with_one_setting(tmp_path):
+    rules = load_rulebook(tuned(tmp_path, ("enabled = true", "enabled = false")))
+    assert rules.calibration.enabled is False
+    assert default_rulebook().calibration.enabled is True

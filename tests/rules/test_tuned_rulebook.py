@@ -19,7 +19,7 @@ from restday.engine import Inputs, muscle_status, today
 from restday.engine.load import LoadSample, load_report
 from restday.rules import load_rulebook
 from restday.rules.loader import RULE_SHAPES
-from restday.rules.values import Limit, allowed
+from restday.rules.values import Limit, Switch, allowed
 from tests.factories import (
     BENCH,
     CURL,
@@ -74,6 +74,8 @@ SAMPLES = tuple(
 
 def literal(value):
     """A TOML literal for the values a rulebook holds."""
+    if isinstance(value, bool):
+        return "true" if value else "false"
     if isinstance(value, str):
         return json.dumps(value)
     if isinstance(value, list):
@@ -111,6 +113,8 @@ def tuned_rulebooks(draw):
         hints = typing.get_type_hints(shape)
         drawn = {}
         for name, limit in fields.items():
+            if isinstance(limit, Switch):
+                table[name] = draw(st.booleans())
             if not isinstance(limit, Limit):
                 continue
             whole = hints[name] is int

@@ -21,6 +21,13 @@ class Msg(StrEnum):
     READY_SINCE = "ready_since"
     READY_AT = "ready_at"
     UNTRAINED = "untrained"
+    FACTOR_RATE = "factor.rate"
+    # How fast this person recovers (calibration).
+    CALIBRATION_OFF = "calibration.off"
+    CALIBRATION_TOO_FEW = "calibration.too_few"
+    CALIBRATION_SLOWER = "calibration.slower"
+    CALIBRATION_FASTER = "calibration.faster"
+    CALIBRATION_EVEN = "calibration.even"
     # Today's verdict.
     VERDICT_SIGNS_REST = "verdict.signs_rest"
     VERDICT_SIGNS_ACTIVE = "verdict.signs_active"

@@ -139,6 +139,9 @@ def _chains(inputs: Inputs, at: datetime, loaded: Sequence[Loaded]) -> dict[Musc
                     )
                 )
             rate = inputs.rates.get(REGION_OF[muscle], 1.0)
+            if rate != 1.0:
+                params = {"region": REGION_OF[muscle].value, "rate": rate}
+                reasons.append(Reason("factors", Msg.FACTOR_RATE, params))
             chains[muscle] = _extend(
                 chains.get(muscle), item.session, dose, hours, reasons, rate, rules
             )

@@ -34,6 +34,7 @@ RULE_SHAPES: dict[str, type] = {
     "factors": v.Factors,
     "sore.extend": v.SoreExtend,
     "fatigue": v.Fatigue,
+    "calibration": v.Calibration,
     "freq.twice_weekly": v.Frequency,
     "endurance.alternate": v.NoValues,
     "endurance.week": v.EnduranceWeek,
@@ -145,6 +146,11 @@ class Rulebook:
         return typing.cast(v.Fatigue, self.rules["fatigue"].values)
 
     @property
+    def calibration(self) -> v.Calibration:
+        """How check-ins calibrate each region's recovery pace."""
+        return typing.cast(v.Calibration, self.rules["calibration"].values)
+
+    @property
     def sore(self) -> v.SoreExtend:
         """The soreness extension."""
         return typing.cast(v.SoreExtend, self.rules["sore.extend"].values)
@@ -252,16 +258,18 @@ def _shown(value: Any) -> str:
     return "a table" if isinstance(value, dict) else str(value)
 
 
-def _words(allowed: v.Limit | v.Names, whole: bool) -> str:
+def _words(allowed: v.Limit | v.Names | v.Switch, whole: bool) -> str:
     """What a field may hold, in words."""
     return allowed.words(whole) if isinstance(allowed, v.Limit) else allowed.words()
 
 
-def _problem(raw: Any, whole: bool, allowed: v.Limit | v.Names) -> str | None:
+def _problem(raw: Any, whole: bool, allowed: v.Limit | v.Names | v.Switch) -> str | None:
     """What is wrong with one value, or None."""
     expected = f"expected {_words(allowed, whole)}"
     if isinstance(allowed, v.Limit):
         return None if allowed.holds(raw, whole) else f"{expected}, got {_shown(raw)}"
+    if isinstance(allowed, v.Switch):
+        return None if isinstance(raw, bool) else f"{expected}, got {_shown(raw)}"
     if not isinstance(raw, list) or not all(isinstance(x, str) for x in raw):
         return f"{expected}, got {_shown(raw)}"
     unknown = [_shown(x) for x in raw if not allowed.accepts(x)]
@@ -328,7 +336,11 @@ def _rule(rule_id: str, table: Any, problems: list[str]) -> Rule | None:
         else:
             raw = table[f.name]
             good[f.name] = (
-                tuple(raw) if isinstance(allowed, v.Names) else raw if whole else float(raw)
+                tuple(raw)
+                if isinstance(allowed, v.Names)
+                else raw
+                if whole or isinstance(allowed, v.Switch)
+                else float(raw)
             )
     problems += _orderings(rule_id, table, good)
     if len(problems) > before:

@@ -13,6 +13,7 @@ __all__ = [
     "Acwr",
     "Aids",
     "Baseline",
+    "Calibration",
     "ClassAlternate",
     "ClassStreak",
     "EnduranceWeek",
@@ -35,10 +36,12 @@ __all__ = [
     "ShortOnTime",
     "Signs",
     "SoreExtend",
+    "Switch",
     "Trimp",
     "Vocabulary",
     "allowed",
     "names_of",
+    "switch",
     "within",
 ]
 
@@ -106,6 +109,15 @@ class Names:
         return name in _names(self.vocabulary)[1]
 
 
+@dataclass(frozen=True, slots=True)
+class Switch:
+    """A setting that is on (`true`) or off (`false`)."""
+
+    def words(self) -> str:
+        """What the field may hold."""
+        return "true or false"
+
+
 def within(low: float, high: float, *, upto: str | None = None, below: str | None = None) -> Any:
     """A dataclass field (no default) holding a number from `low` to `high`."""
     return field(metadata={"allowed": Limit(low, high, upto, below)})
@@ -116,9 +128,14 @@ def names_of(vocabulary: Vocabulary, *, non_empty: bool = False) -> Any:
     return field(metadata={"allowed": Names(vocabulary, non_empty)})
 
 
-def allowed(f: Field[Any]) -> Limit | Names:
+def switch() -> Any:
+    """A dataclass field (no default) holding `true` or `false`."""
+    return field(metadata={"allowed": Switch()})
+
+
+def allowed(f: Field[Any]) -> Limit | Names | Switch:
     """What a field of a rule shape may hold."""
-    return typing.cast(Limit | Names, f.metadata["allowed"])
+    return typing.cast(Limit | Names | Switch, f.metadata["allowed"])
 
 
 @dataclass(frozen=True, slots=True)
@@ -333,3 +350,20 @@ class PlanLayout:
 
     hour: int = within(0, 23)
     minutes: float = within(5, 480)
+
+
+@dataclass(frozen=True, slots=True)
+class Calibration:
+    """How a person's own check-ins change the recovery pace of a region (docs/rules.md)."""
+
+    enabled: bool = switch()
+    min_rate: float = within(0.5, 1)
+    max_rate: float = within(1, 2)
+    sore_level: int = within(1, 3)
+    fresh_max_level: int = within(0, 3, below="sore_level")
+    trained_within_days: int = within(1, 14)
+    effort_margin_rpe: float = within(0, 5)
+    min_observations: int = within(1, 100)
+    prior_observations: float = within(0, 100)
+    half_life_days: float = within(1, 365, upto="lookback_days")
+    lookback_days: int = within(7, 730)
