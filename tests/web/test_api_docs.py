@@ -23,6 +23,7 @@ OPERATIONS = {
     ("put", "/api/profile"),
     ("post", "/api/plan"),
     ("post", "/api/imports"),
+    ("get", "/api/calibration"),
 }
 
 

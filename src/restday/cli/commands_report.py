@@ -1,4 +1,4 @@
-"""Commands that report: `status`, `today`, `load`, `history`, `delete` and `rules`."""
+"""Commands that report: `status`, `today`, `calibration`, `load`, `history`, `delete`, `rules`."""
 
 from typing import Annotated
 
@@ -6,7 +6,7 @@ import typer
 
 from restday.cli.context import At, Json, Lang, _moment, _renderer, _settings
 
-__all__ = ["delete", "history", "load", "rules", "status", "today"]
+__all__ = ["calibration", "delete", "history", "load", "rules", "status", "today"]
 
 
 def status(ctx: typer.Context, at: At = None, json: Json = False, lang: Lang = None) -> None:
@@ -43,6 +43,24 @@ def today(
     renderer.today(
         service.today(db, settings.rules(), _moment(at, renderer), minutes, user=settings.user),
         json,
+    )
+
+
+def calibration(ctx: typer.Context, at: At = None, json: Json = False, lang: Lang = None) -> None:
+    """How fast you recover per region compared with the rulebook, with the evidence.
+
+    Learnt from your check-ins two days after heavy work (rule calibration; off with
+    calibration.enabled = false in a tuned rulebook).
+
+    Example: restday calibration --json
+    """
+    from restday import service
+
+    settings = _settings(ctx)
+    db = settings.database()
+    renderer = _renderer(ctx, db, lang)
+    renderer.calibration(
+        service.calibration(db, settings.rules(), _moment(at, renderer), user=settings.user), json
     )
 
 

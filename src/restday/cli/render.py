@@ -12,9 +12,11 @@ from restday.cli.render_data import DataOutput
 from restday.cli.render_plan import PlanOutput
 from restday.domain import CheckIn, Profile, Session
 from restday.engine import MuscleState, Reason, RestWarning, Status, Suggestion, Today
+from restday.engine.calibration import Calibration
 from restday.errors import InvalidInput
 from restday.locales import Translator, pick_language
 from restday.present import (
+    calibration_data,
     history_data,
     ready_text,
     rules_data,
@@ -173,6 +175,17 @@ class Renderer(DataOutput, PlanOutput):
         self._print_list(console, "ui.reasons", result.reasons)
         self._print_list(console, "ui.suggestions", result.suggestions)
         self._print_list(console, "ui.warnings", result.warnings)
+
+    def calibration(self, found: Calibration, as_json: bool) -> None:
+        """Each region's recovery rate, its evidence and why."""
+        data = calibration_data(found, self.t)
+        if as_json:
+            self._print_json(data)
+            return
+        for r in data["regions"]:
+            print(self.t.text("ui.calibration_line", r))
+            for reason in r["reasons"]:
+                print(f"  {reason['text']}")
 
     def rules(self, book: Rulebook, as_json: bool) -> None:
         """The rulebook."""

@@ -5,6 +5,7 @@ the time zone) and returns plain JSON-able data. Only the standard library, the 
 and the locales are imported here: no Rich, Typer, web stack or solver.
 """
 
+from restday.present.calibration import calibration_data
 from restday.present.imports import import_report_data, restored_data, unmatched_data
 from restday.present.load import load_data
 from restday.present.moments import iso, short_when
@@ -16,6 +17,7 @@ from restday.present.status import ready_text, status_data
 from restday.present.today import session_text, today_data
 
 __all__ = [
+    "calibration_data",
     "check_data",
     "describe_day",
     "history_data",

@@ -18,12 +18,13 @@ from restday.service.records import (
     update_profile,
     with_muscles,
 )
-from restday.service.reports import engine_inputs, load, status, today
+from restday.service.reports import calibration, engine_inputs, load, status, today
 
 __all__ = [
     "LOCAL_USER",
     "LogResult",
     "SessionsPage",
+    "calibration",
     "checkin",
     "delete_session",
     "engine_inputs",

@@ -1,4 +1,5 @@
-"""What the engine says at a moment: every muscle's status, today's verdict, the training load."""
+"""What the engine says at a moment: every muscle's status, today's verdict, the training load,
+and how fast this person recovers (calibration)."""
 
 from dataclasses import replace
 from datetime import datetime, timedelta
@@ -7,7 +8,10 @@ from zoneinfo import ZoneInfo
 
 from restday import engine
 from restday.catalog import load_activities, load_exercises
+from restday.domain import Session
 from restday.domain.validate import asked_moment_problem, number_problem, require
+from restday.engine.calibration import Calibration
+from restday.engine.calibration import calibration as region_rates
 from restday.engine.fatigue import reach as fatigue_reach
 from restday.engine.intensity import heart_rate_intensity
 from restday.engine.load import LoadReport, LoadSample, load_report, model_reach
@@ -17,12 +21,47 @@ if TYPE_CHECKING:
     from restday.store.db import Database
     from restday.store.repo import Repository
 
-__all__ = ["engine_inputs", "load", "status", "today"]
+__all__ = ["calibration", "engine_inputs", "load", "status", "today"]
 
 
 def engine_inputs(tx: "Repository", user_id: int, rules: Rulebook, at: datetime) -> engine.Inputs:
-    """Sessions and check-ins of the look-back and the reach before `at`, with catalogue muscles."""
-    since = at - max(timedelta(days=rules.lookback_days), fatigue_reach(rules)) - timedelta(days=1)
+    """Sessions and check-ins of the look-back and the reach before `at`, with catalogue muscles,
+    and each region's recovery rate from the calibration."""
+    return _calibrated(tx, user_id, rules, at)[0]
+
+
+def _calibrated(
+    tx: "Repository", user_id: int, rules: Rulebook, at: datetime
+) -> tuple[engine.Inputs, Calibration]:
+    """The engine's inputs at `at` with the rates of the calibration, and the calibration."""
+    c = rules.calibration
+    profile = tx.get_profile(user_id)
+    reach = fatigue_reach(rules, c.min_rate if c.enabled else 1.0)
+    since = at - max(timedelta(days=rules.lookback_days), reach) - timedelta(days=1)
+    learn_since = at - timedelta(days=c.lookback_days + 1) if c.enabled else since
+    baseline_since = at - timedelta(days=rules.baseline.baseline_days + 1)
+    sessions = _sessions(tx, user_id, rules, min(since, learn_since), at)
+    checkins = tx.checkins_between(user_id, min(since, baseline_since, learn_since), at)
+    activities = load_activities()
+    found = region_rates(sessions, checkins, profile, rules, at, activities=activities)
+    kept = min(since, baseline_since)
+    inputs = engine.Inputs(
+        tuple(s for s in sessions if s.start >= since),
+        tuple(x for x in checkins if x.at >= kept),
+        profile,
+        rules,
+        activities,
+        load_samples=_load_samples(tx, user_id, rules, at, 1),
+        rates=found.rates(),
+    )
+    return inputs, found
+
+
+def _sessions(
+    tx: "Repository", user_id: int, rules: Rulebook, since: datetime, at: datetime
+) -> tuple[Session, ...]:
+    """The sessions from `since` to `at` with catalogue muscles (and, with no effort logged, an
+    intensity from heart rate)."""
     exercises = load_exercises()
     profile = tx.get_profile(user_id)
     sessions = []
@@ -39,16 +78,7 @@ def engine_inputs(tx: "Repository", user_id: int, rules: Rulebook, at: datetime)
                 session, intensity=heart_rate_intensity(session, profile, rules.intensity)
             )
         sessions.append(session)
-    baseline_since = at - timedelta(days=rules.baseline.baseline_days + 1)
-    checkins = tx.checkins_between(user_id, min(since, baseline_since), at)
-    return engine.Inputs(
-        tuple(sessions),
-        tuple(checkins),
-        profile,
-        rules,
-        load_activities(),
-        load_samples=_load_samples(tx, user_id, rules, at, 1),
-    )
+    return tuple(sessions)
 
 
 def _load_samples(
@@ -90,3 +120,10 @@ def today(
     with db.reading() as tx:
         inputs = engine_inputs(tx, tx.existing_user(user), rules, at)
     return engine.today(inputs, at, minutes)
+
+
+def calibration(db: "Database", rules: Rulebook, at: datetime, *, user: str) -> Calibration:
+    """How fast this person recovers per region at `at`, compared with the rulebook."""
+    require([asked_moment_problem(at, "at")])
+    with db.reading() as tx:
+        return _calibrated(tx, tx.existing_user(user), rules, at)[1]

@@ -50,6 +50,16 @@ def today(
     return present.today_data(result, ask.words(lang))
 
 
+@router.get("/calibration", summary="How fast you recover per region")
+def calibration(
+    db: Db, rules: Rules, user: User, ask: Ask, at: At = None, lang: Lang = None
+) -> Any:
+    """Each region's recovery rate against the rulebook, its evidence and how sure
+    (as `restday calibration --json`)."""
+    result = service.calibration(db, rules, ask.at(at), user=user)
+    return present.calibration_data(result, ask.words(lang))
+
+
 @router.get("/load", summary="Training load: CTL, ATL, TSB, ACWR and ramp per day")
 def load(
     db: Db,
