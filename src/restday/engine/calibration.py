@@ -170,7 +170,7 @@ def calibration(
     since = at - timedelta(days=c.lookback_days)
     tz = ZoneInfo(profile.timezone)
     chosen = [s for s in sessions if since - timedelta(days=1) <= s.start <= at]
-    work = _heavy_work(chosen, rules, activities, tz)
     seen = sorted((x for x in checkins if since <= x.at <= at), key=lambda x: x.at)
+    work = _heavy_work(chosen if seen else (), rules, activities, tz)
     regions = tuple(_region(r, work[r], seen, rules, at, tz) for r in Region)
     return Calibration(at, c.enabled, regions)

@@ -40,8 +40,10 @@ def _calibrated(
     since = at - max(timedelta(days=rules.lookback_days), reach) - timedelta(days=1)
     learn_since = at - timedelta(days=c.lookback_days + 1) if c.enabled else since
     baseline_since = at - timedelta(days=rules.baseline.baseline_days + 1)
-    sessions = _sessions(tx, user_id, rules, min(since, learn_since), at)
     checkins = tx.checkins_between(user_id, min(since, baseline_since, learn_since), at)
+    if not any(x.at >= learn_since for x in checkins):
+        learn_since = since  # no check-in to learn from: the engine's own sessions will do
+    sessions = _sessions(tx, user_id, rules, min(since, learn_since), at)
     activities = load_activities()
     found = region_rates(sessions, checkins, profile, rules, at, activities=activities)
     kept = min(since, baseline_since)
