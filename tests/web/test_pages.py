@@ -19,6 +19,7 @@ PAGES = [
     "/import",
     "/rules",
     "/settings",
+    "/calibration",
 ]
 PAGE_LIMIT = 100 * 1024
 

@@ -17,7 +17,8 @@ __all__ = ["create_app", "serve"]
 
 # The pages, in the order of the navigation bar; each module has a `router`.
 PAGES: tuple[str, ...] = (
-    "today", "body", "log", "checkin", "plan", "history", "load", "imports", "rules", "settings", "demo",
+    "today", "body", "log", "checkin", "plan", "history", "load", "imports", "rules", "settings",
+    "calibration", "demo",
 )  # fmt: skip
 
 
