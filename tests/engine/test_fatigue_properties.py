@@ -7,7 +7,7 @@ from hypothesis import given, settings
 from hypothesis import strategies as st
 
 from restday.domain import Muscle, Region
-from restday.engine import MuscleState, muscle_status, today
+from restday.engine import Msg, MuscleState, muscle_status, today
 from restday.engine.fatigue import reach
 from tests.engine.programmes import FIVE_DAY_LIFTER, Day, Lift, article_ready, generate
 from tests.engine.test_properties import histories, moments, no_sooner, ready_times, sessions
@@ -172,3 +172,14 @@ def test_a_session_that_comes_early_for_two_regions_warns_once_for_each():
     # The bench's shoulders and triceps (30 h, 7 h left) were nearly ready: no warning for them.
     assert by_muscles == {"calves, glutes, hamstrings, quadriceps": 49, "chest": 37}
     assert {w.params["start"] for w in warnings} == {tuesday.start}
+
+
+def test_a_leftover_that_adds_no_whole_hour_gives_no_carry_over_reason():
+    first = squat_day(MONDAY)
+    ready = muscle_status(inputs(first), first.end).muscles
+    quads_ready = next(m for m in ready if m.muscle is Muscle.QUADRICEPS).ready_at
+    second = squat_day(quads_ready - timedelta(hours=5) - timedelta(minutes=first.minutes))
+    status = muscle_status(inputs(first, second), second.end)
+    quads = next(m for m in status.muscles if m.muscle is Muscle.QUADRICEPS)
+    assert all(r.msg is not Msg.CARRY_OVER for r in quads.reasons)
+    assert status.warnings == ()

@@ -170,9 +170,10 @@ def _extend(
     left_h = max(0.0, (chain.ready_at - session.end) / _HOUR)
     ready = session.end + timedelta(hours=stacked_hours(left_h, hours, rate))
     extra_h = (ready - own) / _HOUR
-    reasons.append(
-        Reason(chain.rule, Msg.CARRY_OVER, {"hours": round(early_h), "extra": round(extra_h)})
-    )
+    if round(extra_h) >= 1:  # what is left but adds under half an hour is not worth a reason
+        reasons.append(
+            Reason(chain.rule, Msg.CARRY_OVER, {"hours": round(early_h), "extra": round(extra_h)})
+        )
     span_h = (chain.ready_at - chain.last.end) / _HOUR
     lightly = early_h < rules.fatigue.warn_min_share * span_h
     early = chain.early if lightly else [*chain.early, (session, early_h, chain.rule)]
