@@ -3,6 +3,7 @@
 from restday.domain.activity import Activity, ActivityKind, RecoveryKind
 from restday.domain.checkin import CheckIn
 from restday.domain.muscles import MUSCLES_OF_REGION, REGION_OF, Muscle, Region
+from restday.domain.reading import Measure, Reading
 from restday.domain.profile import WEEKDAYS, Experience, Goal, LoadMetric, Profile
 from restday.domain.session import (
     ExerciseEntry,
@@ -25,8 +26,10 @@ __all__ = [
     "Goal",
     "Intensity",
     "LoadMetric",
+    "Measure",
     "Muscle",
     "Profile",
+    "Reading",
     "RecoveryKind",
     "Region",
     "Session",

@@ -5,10 +5,11 @@ from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Protocol
 
-from restday.domain import Session
+from restday.domain import Reading, Session
 from restday.errors import ImportFileError
 
 __all__ = [
+    "ImportedReading",
     "ImportedSession",
     "Importer",
     "ParseResult",
@@ -44,11 +45,26 @@ class ImportedSession:
     skipped_rows: int = 0
 
 
+@dataclass(frozen=True, slots=True)
+class ImportedReading:
+    """A reading read from a file. `key` identifies it in its source (one night per wake-up date,
+    one resting heart rate per day ...): importing a reading with a stored key again adds nothing,
+    or replaces the stored value when the file now gives another. `line` or `record` says where
+    it is in the file."""
+
+    reading: Reading
+    key: str
+    line: int | None = None
+    record: str | None = None
+
+
 @dataclass(slots=True)
 class ParseResult:
-    """What a file held: its sessions, the rows skipped and warnings worth telling the person."""
+    """What a file held: its sessions and readings, the rows skipped and warnings worth telling
+    the person."""
 
     sessions: list[ImportedSession] = field(default_factory=list)
+    readings: list[ImportedReading] = field(default_factory=list)
     skipped: list[SkippedRow] = field(default_factory=list)
     warnings: list[str] = field(default_factory=list)
 
