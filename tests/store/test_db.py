@@ -23,6 +23,7 @@ TABLES = {
     "session_exercises",
     "session_sets",
     "checkins",
+    "readings",
     "checkin_soreness",
     "checkin_injuries",
     "exercise_aliases",

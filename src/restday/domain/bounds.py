@@ -46,6 +46,7 @@ TEXT_MAX = {
     "exercise": 200,
     "activity": 64,
     "source": 32,
+    "method": 100,
     "fingerprint": 128,
     "exercise_id": 100,
     "timezone": 64,

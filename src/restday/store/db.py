@@ -40,7 +40,7 @@ __all__ = [
     "open_database",
 ]
 
-HEAD_REVISION = "0004"
+HEAD_REVISION = "0005"
 """The newest migration in `migrations/versions`; a test keeps it equal to Alembic's head."""
 
 ENV_VAR = "RESTDAY_DATABASE_URL"

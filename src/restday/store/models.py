@@ -33,6 +33,7 @@ __all__ = [
     "metadata",
     "plans",
     "profiles",
+    "readings",
     "session_exercises",
     "session_sets",
     "sessions",
@@ -176,6 +177,27 @@ checkin_injuries = Table(
     user_id(),
 )
 """A region reported injured in a check-in."""
+
+readings = Table(
+    "readings",
+    metadata,
+    Column("id", Integer, primary_key=True),
+    user_id(),
+    Column("measure", String(32), nullable=False),
+    Column("at", UTCDateTime, nullable=False),
+    Column("utc_offset_min", Integer, nullable=False),
+    Column("start_at", UTCDateTime),
+    Column("value", Float, nullable=False),
+    Column("source", String(TEXT_MAX["source"]), nullable=False),
+    Column("method", String(TEXT_MAX["method"]), nullable=False),
+    Column("format", String(TEXT_MAX["source"]), nullable=False),
+    Column("key", String(TEXT_MAX["fingerprint"]), nullable=False),
+    UniqueConstraint("user_id", "key"),
+    Index(None, "user_id", "measure", "at"),
+)
+"""What a device or app measured (a night's sleep, a resting heart rate, an HRV, a body mass),
+apart from the person's own check-ins: `source` is the device, `format` the import that brought
+it, `key` identifies it there; `at` is kept in UTC with the offset the device recorded."""
 
 exercise_aliases = Table(
     "exercise_aliases",

@@ -1,6 +1,7 @@
 """The repository: domain objects in and out of the database, every call scoped by user id.
 
-Users, profiles, check-ins, aliases and plans are here; sessions in `session_records`.
+Users, profiles, check-ins, aliases and plans are here; sessions in `session_records`, device
+readings in `reading_records`.
 
 SQLAlchemy Core on the one connection of a transaction; see `rows` for the row mapping.
 """
@@ -20,10 +21,12 @@ from restday.store.models import (
     exercise_aliases,
     plans,
     profiles,
+    readings,
     session_exercises,
     sessions,
     users,
 )
+from restday.store.reading_records import ReadingRecords, StoredReading
 from restday.store.session_records import (
     FINGERPRINT_CHUNK,
     SessionItem,
@@ -35,10 +38,10 @@ from restday.store.timestamps import as_utc
 if TYPE_CHECKING:
     from sqlalchemy.dialects import postgresql, sqlite
 
-__all__ = ["FINGERPRINT_CHUNK", "Repository", "SessionItem", "StoredSession"]
+__all__ = ["FINGERPRINT_CHUNK", "Repository", "SessionItem", "StoredReading", "StoredSession"]
 
 
-class Repository(SessionRecords):
+class Repository(SessionRecords, ReadingRecords):
     """Reads and writes of one transaction (see `Database.transaction` and `Database.reading`)."""
 
     def ensure_user(self, name: str = "me") -> int:
@@ -243,11 +246,12 @@ class Repository(SessionRecords):
         return found is not None
 
     def record_counts(self, user_id: int) -> dict[str, int]:
-        """How many sessions, check-ins, aliases and plans the user has."""
+        """How many sessions, check-ins, readings, aliases and plans the user has."""
         counts = {}
         for name, table in (
             ("sessions", sessions),
             ("checkins", checkins),
+            ("readings", readings),
             ("aliases", exercise_aliases),
             ("plans", plans),
         ):
