@@ -3,8 +3,8 @@
 from restday.domain.activity import Activity, ActivityKind, RecoveryKind
 from restday.domain.checkin import CheckIn
 from restday.domain.muscles import MUSCLES_OF_REGION, REGION_OF, Muscle, Region
-from restday.domain.reading import Measure, Reading
 from restday.domain.profile import WEEKDAYS, Experience, Goal, LoadMetric, Profile
+from restday.domain.reading import Measure, Reading
 from restday.domain.session import (
     ExerciseEntry,
     Intensity,

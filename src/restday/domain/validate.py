@@ -23,6 +23,7 @@ from restday.domain.bounds import (
 )
 from restday.domain.checkin import CheckIn
 from restday.domain.profile import Profile
+from restday.domain.reading import Reading
 from restday.domain.session import Session, SetEntry
 from restday.errors import InvalidInput, Problem
 
@@ -33,6 +34,7 @@ __all__ = [
     "done_moment_problem",
     "number_problem",
     "profile_problems",
+    "reading_problems",
     "require",
     "session_problems",
     "set_problems",
@@ -196,6 +198,21 @@ def checkin_problems(checkin: CheckIn, *, now: datetime) -> list[Problem]:
         number_problem("checkin.soreness", level, f"soreness.{region}")
         for region, level in sorted(checkin.soreness.items())
     ]
+    return [p for p in found if p is not None]
+
+
+def reading_problems(reading: Reading, *, now: datetime) -> list[Problem]:
+    """Every problem of a device reading (empty when it is valid); its value is `value`."""
+    found = [
+        done_moment_problem(reading.at, "at", now),
+        number_problem(f"reading.{reading.measure.value}", reading.value, "value"),
+        text_problem("source", reading.source, "source"),
+        text_problem("method", reading.method, "method", required=False),
+    ]
+    if reading.start is not None:
+        found.append(done_moment_problem(reading.start, "start", now))
+        if not found[-1] and isinstance(reading.at, datetime) and reading.start > reading.at:
+            found.append(Problem("start", "must not be after the end", reading.start.isoformat()))
     return [p for p in found if p is not None]
 
 

@@ -12,13 +12,14 @@ from typing import TYPE_CHECKING, NamedTuple
 from zoneinfo import ZoneInfo
 
 from restday.catalog import exercise_candidates, resolve_activity, resolve_exercise
-from restday.domain import ActivityKind, Session, SessionKind
-from restday.domain.validate import require, session_problems, text_problem
-from restday.errors import ImportFileError, InvalidInput
-from restday.io.base import ImportedSession, ParseResult, SkippedRow
+from restday.domain import ActivityKind, Measure, Session, SessionKind
+from restday.domain.validate import reading_problems, require, session_problems, text_problem
+from restday.errors import ImportFileError, InvalidInput, Problem
+from restday.io.base import ImportedReading, ImportedSession, ParseResult, SkippedRow
 
 if TYPE_CHECKING:
     from restday.store.db import Database
+    from restday.store.reading_records import StoredReading
     from restday.store.repo import Repository, SessionItem, StoredSession
 
 __all__ = [
@@ -38,7 +39,11 @@ FORMATS: dict[str, tuple[str, tuple[str, ...]]] = {
     "fit": ("restday.io.fit", (".fit",)),
     "gpx": ("restday.io.gpx", (".gpx",)),
     "tcx": ("restday.io.tcx", (".tcx",)),
+    "apple-health": ("restday.io.apple_health", (".zip", ".xml")),
+    "strava": ("restday.io.strava", (".zip", ".csv")),
 }
+# Formats whose file is an archive: a folder named is the unzipped archive, not a pile of files.
+ARCHIVES = frozenset({"apple-health", "strava"})
 # The file's column that gives a session's field, where the gate can name it (the start: a
 # workout's first line holds its date).
 GATE_COLUMNS = {"strong": {"start": "Date"}, "hevy": {"start": "start_time"}}
@@ -48,7 +53,7 @@ GATE_COLUMNS = {"strong": {"start": "Date"}, "hevy": {"start": "start_time"}}
 # app's export the fingerprint alone decides (several people's exports may be imported together).
 SAME_ACTIVITY_START = timedelta(minutes=10)
 SAME_ACTIVITY_OVERLAP = 0.5
-DEVICE_FORMATS = frozenset({"fit", "gpx", "tcx"})
+DEVICE_FORMATS = frozenset({"fit", "gpx", "tcx", "apple-health", "strava"})
 
 
 @dataclass(frozen=True, slots=True)
@@ -74,14 +79,21 @@ class ImportReport:
     warnings: list[str] = field(default_factory=list)
     files_skipped: list[str] = field(default_factory=list)
     dry_run: bool = False
+    nights_added: int = 0
+    nights_skipped_duplicate: int = 0
+    nights_replaced: int = 0
+    readings_added: int = 0
+    readings_skipped_duplicate: int = 0
+    readings_replaced: int = 0
 
 
 def expand(paths: Sequence[Path], fmt: str) -> list[Path]:
-    """The files named, with folders replaced by the files in them that have this format's ending."""
+    """The files named, with folders replaced by the files in them that have this format's ending
+    (an archive format's folder is the unzipped archive: it stays one)."""
     endings = FORMATS[fmt][1]
     found: list[Path] = []
     for path in paths:
-        if path.is_dir():
+        if path.is_dir() and fmt not in ARCHIVES:
             found += sorted(
                 p for p in path.rglob("*") if p.is_file() and p.suffix.lower() in endings
             )
@@ -119,16 +131,36 @@ def _valid(
         if not problems:
             kept.append(item)
             continue
-        first = problems[0]
-        value = None if first.value is None else str(first.value)
-        column = GATE_COLUMNS.get(fmt, {}).get(first.field, first.field)
-        if not skip_invalid:
-            raise ImportFileError(
-                file, first.message, line=item.line, record=item.record, column=column, value=value
-            )
-        problem = f"{first.message}; the whole session is left out"
-        result.skipped.append(SkippedRow(str(file), item.line, problem, column, value, item.record))
+        column = GATE_COLUMNS.get(fmt, {}).get(problems[0].field, problems[0].field)
+        _refuse(file, problems[0], column, item, "session", skip_invalid, result)
+    readings = []
+    for reading in result.readings:
+        problems = reading_problems(reading.reading, now=now)
+        if problems:
+            _refuse(file, problems[0], problems[0].field, reading, "reading", skip_invalid, result)
+        else:
+            readings.append(reading)
+    result.readings = readings
     return kept
+
+
+def _refuse(
+    file: Path,
+    first: Problem,
+    column: str,
+    item: ImportedSession | ImportedReading,
+    what: str,
+    skip_invalid: bool,
+    result: ParseResult,
+) -> None:
+    """Raise the first problem of an invalid record, or with --skip-invalid, note it as skipped."""
+    value = None if first.value is None else str(first.value)
+    if not skip_invalid:
+        raise ImportFileError(
+            file, first.message, line=item.line, record=item.record, column=column, value=value
+        )
+    problem = f"{first.message}; the whole {what} is left out"
+    result.skipped.append(SkippedRow(str(file), item.line, problem, column, value, item.record))
 
 
 def _incomplete(
@@ -240,6 +272,8 @@ def import_files(
     """Parse and validate every file first (nothing is written if one fails), then add the new
     sessions at once; with `replace`, sessions imported before that the files now give
     differently are replaced by the files' version."""
+    from restday.store.reading_records import StoredReading
+
     files = expand(paths, fmt)
     with db.reading() as tx:
         user_id = tx.existing_user(user)
@@ -247,6 +281,7 @@ def import_files(
         names = _Names(tx.aliases(user_id))
     report = ImportReport(files=[str(f) for f in files], dry_run=dry_run)
     parsed: list[_Parsed] = []
+    readings: list[StoredReading] = []
     for file in files:
         try:
             result = _parse(fmt, file, skip_invalid, tz)
@@ -259,16 +294,51 @@ def import_files(
             continue
         unplaced = len(result.skipped) > sum(item.skipped_rows for item in result.sessions)
         parsed += [_Parsed(file, item, not (unplaced or item.skipped_rows)) for item in kept]
+        readings += [StoredReading(r.reading, fmt, r.key) for r in result.readings]
         report.rows_skipped_invalid += result.skipped
         report.warnings += [f"{file}: {w}" for w in result.warnings]
         report.warnings += _incomplete(file, result, kept, tz)
         if progress:
             progress(file)
-    if not parsed:
+    if not parsed and not readings:
         return report
     with db.transaction() as tx:
-        _add(tx, tx.ensure_user(user), fmt, parsed, names, tz, report, replace)
+        user_id = tx.ensure_user(user)
+        if parsed:
+            _add(tx, user_id, fmt, parsed, names, tz, report, replace)
+        _add_readings(tx, user_id, readings, report)
     return report
+
+
+def _add_readings(
+    tx: "Repository", user_id: int, readings: list["StoredReading"], report: ImportReport
+) -> None:
+    """Add the readings whose keys are new, replace those a file now gives differently, and
+    count nights of sleep apart from the other readings."""
+    stored = tx.readings_with_keys(user_id, [r.key for r in readings])
+    new: dict[str, StoredReading] = {}
+    changed: dict[str, StoredReading] = {}
+    for item in readings:
+        night = item.reading.measure is Measure.SLEEP_H
+        old = stored.get(item.key)
+        if item.key in new or item.key in changed or (old and _same_reading(old, item)):
+            outcome = "skipped_duplicate"
+        elif old is None:
+            new[item.key], outcome = item, "added"
+        else:
+            changed[item.key], outcome = item, "replaced"
+        counter = f"{'nights' if night else 'readings'}_{outcome}"
+        setattr(report, counter, getattr(report, counter) + 1)
+    if not report.dry_run:
+        tx.add_readings(user_id, list(new.values()))
+        tx.replace_readings(user_id, list(changed.values()))
+
+
+def _same_reading(old: "StoredReading", new: "StoredReading") -> bool:
+    """Whether a stored reading holds what the file gives now (times compared as moments)."""
+    a, b = old.reading, new.reading
+    same_offset = a.at.utcoffset() == b.at.utcoffset()
+    return same_offset and replace(a, id=None) == replace(b, id=None) and old.format == new.format
 
 
 def _add(
