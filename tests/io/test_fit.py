@@ -364,14 +364,14 @@ def test_empty_file_is_an_error(tmp_path):
     assert str(caught.value) == f"{path}: the file is empty, not a FIT file"
 
 
-def test_fit_file_that_is_not_an_activity_is_an_error(tmp_path):
+def test_fit_file_that_is_not_an_activity_or_wellness_is_an_error(tmp_path):
     path = write(tmp_path, encode([file_id(RUN_START, "settings")]))
 
     with pytest.raises(ImportFileError) as caught:
         fit.parse(path)
 
     assert str(caught.value) == (
-        f"{path}: not an activity but a FIT settings file: nothing recorded to import"
+        f"{path}: not an activity or wellness file (a FIT settings file): nothing to import"
     )
 
 

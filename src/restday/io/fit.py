@@ -1,5 +1,7 @@
 """Garmin FIT activity files, decoded with Garmin's official SDK: one session per FIT `session`.
 
+- The file type tells: an activity gives sessions, a wellness file (monitoring, sleep, HRV
+  status) readings (see fit_wellness), a file of another kind (settings, course ...) nothing.
 - A multisport file gives one session per sport; its transitions (changing from bike to run) are
   not training and are left out, with a warning that counts them.
 - The sport comes from the session's sport and sub-sport (running -> run, cycling -> bike,
@@ -198,10 +200,6 @@ def _no_session(messages: dict[str, Any], damage: str | None) -> str:
     if damage:
         held = f" ({records:,} records but no session summary)" if records else ""
         return f"{damage}: no complete activity{held}"
-    file_ids: list[dict[str, Any]] = messages.get("file_id_mesgs") or [{}]
-    kind = file_ids[0].get("type")
-    if isinstance(kind, str) and kind and kind != "activity":
-        return f"not an activity but a FIT {kind} file: nothing recorded to import"
     return "no activity session in it: nothing recorded to import"
 
 
@@ -387,9 +385,14 @@ class _Reader:
         self.result.sessions.append(ImportedSession(session, key, record=label))
 
 
-def parse(path: Path, *, skip_invalid: bool = False) -> ParseResult:
-    """Read a FIT activity file: one session per sport in it (FIT has no rows to skip)."""
+def parse(path: Path, *, skip_invalid: bool = False, in_folder: bool = False) -> ParseResult:
+    """Read a FIT file: an activity gives one session per sport in it, a wellness file (monitoring,
+    sleep, HRV status) its readings (see fit_wellness). FIT has no rows to skip. A FIT file of
+    another kind (settings, course ...) is an ImportFileError, or with `in_folder` (it was found
+    in a folder being imported) an empty result with a warning."""
     from garmin_fit_sdk import Decoder, Stream
+
+    from restday.io import fit_wellness
 
     path = Path(path)
     data = file_bytes(path)
@@ -404,8 +407,14 @@ def parse(path: Path, *, skip_invalid: bool = False) -> ParseResult:
     decoded, errors = decoder.read(expand_components=False, merge_heart_rates=False)
     messages = cast("dict[str, Any]", decoded)
     damage = _damage(errors, stream.position(), header, len(data))
+    if fit_wellness.is_wellness(messages):
+        cut = bool(errors) and stream.position() < header.header_size + header.data_size
+        return fit_wellness.readings(path, messages, damage=damage, cut=cut)
     if not messages.get("session_mesgs"):
-        raise ImportFileError(path, _no_session(messages, damage))
+        other = None if damage else fit_wellness.other_kind(messages)
+        if other and in_folder:
+            return ParseResult(warnings=[other])
+        raise ImportFileError(path, other or _no_session(messages, damage))
     result = ParseResult()
     reader = _Reader(data, messages, result)
     transitions = 0
