@@ -9,6 +9,7 @@ zips written with `zipfile` in a temporary folder, activity files gzipped as Str
 import csv
 import gzip
 import shutil
+import sys
 import zipfile
 from collections import Counter
 from datetime import UTC, datetime
@@ -534,6 +535,34 @@ def test_filename_outside_the_folder_is_never_read(tmp_path):
         f"{folder}/../secret.gpx: points outside the export; not read (activity 501, line 2 of"
         " activities.csv)"
     )
+
+
+def test_link_out_of_the_folder_is_never_followed(tmp_path):
+    (tmp_path / "secret.gpx").write_bytes(RIDE_GPX)
+    folder = tmp_path / "export"
+    (folder / "activities").mkdir(parents=True)
+    shutil.copy(STRAVA / "activities_2018.csv", folder / "activities.csv")
+    (folder / "activities" / "501.gpx").symlink_to(tmp_path / "secret.gpx")
+
+    with pytest.raises(ImportFileError) as caught:
+        strava.parse(folder)
+
+    assert str(caught.value) == (
+        f"{folder}/activities/501.gpx: points outside the export; not read (activity 501, line 2"
+        " of activities.csv)"
+    )
+
+
+@pytest.mark.skipif(not sys.platform.startswith("linux"), reason="/proc/self/mem is Linux's")
+def test_activities_csv_that_gives_an_input_output_error_is_an_error_naming_it(tmp_path):
+    (tmp_path / "activities.csv").symlink_to("/proc/self/mem")
+
+    for path in (tmp_path, tmp_path / "activities.csv"):
+        with pytest.raises(ImportFileError) as caught:
+            strava.parse(path)
+        assert (
+            str(caught.value) == f"{tmp_path}/activities.csv: cannot be read (Input/output error)"
+        )
 
 
 def test_zip_member_outside_the_archive_is_never_read(tmp_path):

@@ -47,7 +47,8 @@ class Export(Protocol):
         ...
 
     def open(self, name: str) -> Stream | None:
-        """The member `name` as a stream; None if it is not there or points outside."""
+        """The member `name` as a stream, None if it is not there; ImportFileError if it cannot
+        be read or leads outside the export."""
         ...
 
 
@@ -70,15 +71,15 @@ class Folder:
 
     def open(self, name: str) -> Stream | None:
         relative = inside(name)
-        if relative is None:
-            return None
-        path = self.root / relative
-        try:  # a link inside the folder may lead out of it
-            if not path.resolve().is_relative_to(self.root.resolve()) or not path.is_file():
+        path = self.root / relative if relative is not None else None
+        try:
+            if path is None or not path.is_file():
                 return None
-            return path.open("rb")
+            if not path.resolve().is_relative_to(self.root.resolve()):  # a link leading out
+                raise ImportFileError(self.label(name), "points outside the export; not read")
+            return _Guarded(path.open("rb"), zipped=False)
         except OSError as error:
-            raise unreadable(path, error) from None
+            raise unreadable(path or self.root, error) from None
 
 
 class Zip:
@@ -114,26 +115,32 @@ class Zip:
         if info.file_size > MEMBER_MAX_BYTES:
             raise ImportFileError(self.label(name), _too_large())
         try:
-            return _Guarded(self.zf.open(info))
+            return _Guarded(self.zf.open(info), zipped=True)
         except (zipfile.BadZipFile, NotImplementedError, OSError) as error:
             raise ImportFileError(self.label(name), f"damaged in the zip ({error})") from None
 
 
-class _Damaged(Exception):
-    """A zip member whose compressed data cannot be read."""
+class _Unread(Exception):
+    """A member whose bytes cannot be read: damaged in the zip, or a disk's read error."""
+
+    def __init__(self, problem: str) -> None:
+        super().__init__(problem)
+        self.problem = problem
 
 
 class _Guarded:
-    """A zip member's stream whose errors are _Damaged, told apart from the gzip inside's."""
+    """A member's stream whose read errors are _Unread, told apart from the gzip inside's."""
 
-    def __init__(self, stream: IO[bytes]) -> None:
-        self.stream = stream
+    def __init__(self, stream: IO[bytes], *, zipped: bool) -> None:
+        self.stream, self.zipped = stream, zipped
 
     def read(self, size: int = -1, /) -> bytes:
         try:
             return self.stream.read(size)
         except (zipfile.BadZipFile, zlib.error, lzma.LZMAError, EOFError, OSError) as error:
-            raise _Damaged(str(error)) from None
+            if self.zipped or not isinstance(error, OSError):
+                raise _Unread(f"damaged in the zip ({error})") from None
+            raise _Unread(f"cannot be read ({error.strerror or error})") from None
 
     def seek(self, offset: int, /) -> object:
         return self.stream.seek(offset)
@@ -157,11 +164,9 @@ def copy_member(stream: Stream, target: Path, label: str) -> None:
         while True:
             try:
                 chunk = data.read(_CHUNK)
-            except _Damaged as error:
-                raise ImportFileError(label, f"damaged in the zip ({error})") from None
-            except (OSError, EOFError, zlib.error) as error:
-                if not gunzip and isinstance(error, OSError):  # a folder's file
-                    raise unreadable(Path(label), error) from None
+            except _Unread as error:
+                raise ImportFileError(label, error.problem) from None
+            except (OSError, EOFError, zlib.error):  # only gzip's own: the stream's are _Unread
                 raise ImportFileError(label, "damaged gzip data") from None
             if not chunk:
                 return
