@@ -10,6 +10,7 @@ from restday.domain import (
     Intensity,
     Muscle,
     Profile,
+    Reading,
     Region,
     Session,
     SessionKind,
@@ -117,9 +118,15 @@ def inputs(
     checkins: tuple[CheckIn, ...] = (),
     profile: Profile | None = None,
     rules: Rulebook | None = None,
+    readings: tuple[Reading, ...] = (),
 ) -> Inputs:
     return Inputs(
-        tuple(sessions), checkins, profile or Profile(), rules or default_rulebook(), ACTIVITIES
+        tuple(sessions),
+        checkins,
+        profile or Profile(),
+        rules or default_rulebook(),
+        ACTIVITIES,
+        readings=readings,
     )
 
 

@@ -18,6 +18,7 @@ from restday.locales import Translator, pick_language
 from restday.present import (
     calibration_data,
     history_data,
+    readiness_data,
     ready_text,
     rules_data,
     session_line,
@@ -151,10 +152,12 @@ class Renderer(DataOutput, PlanOutput):
     ) -> None:
         if not items:
             return
+        from rich.markup import escape
+
         console.print(f"[bold]{self.t.ui(title)}[/]")
         for item in items:
             console.print(
-                f"  • {self.t.text(item.msg.value, item.params)} [dim]({item.rule})[/]",
+                f"  • {escape(self.t.text(item.msg.value, item.params))} [dim]({item.rule})[/]",
                 soft_wrap=True,
             )
 
@@ -173,6 +176,13 @@ class Renderer(DataOutput, PlanOutput):
             ready = tuple(r.value for r in result.train.regions)
             console.print("  " + t.text("ui.ready_regions", {"regions": ready}), soft_wrap=True)
         self._print_list(console, "ui.reasons", result.reasons)
+        lines = [line["text"] for line in readiness_data(result.readiness, t).values() if line]
+        if lines:
+            from rich.markup import escape
+
+            console.print(f"[bold]{t.ui('ui.readiness.title')}[/]")
+            for line in lines:
+                console.print(f"  • {escape(line)} [dim](readiness)[/]", soft_wrap=True)
         self._print_list(console, "ui.suggestions", result.suggestions)
         self._print_list(console, "ui.warnings", result.warnings)
 

@@ -18,6 +18,7 @@ from restday.domain import (
 from restday.engine.intensity import session_intensity
 from restday.engine.load import load_report
 from restday.engine.messages import Msg
+from restday.engine.readiness import daily, readiness
 from restday.engine.recovery import loaded_sessions, local_date, muscle_status, zone
 from restday.engine.results import (
     Inputs,
@@ -305,6 +306,10 @@ def _suggestions(verdict: Verdict, short: bool, inputs: Inputs) -> list[Suggesti
     return found
 
 
+# The signs a night or the heart gives: a verdict they change cites their numbers.
+_READINESS_SIGNS = frozenset({Msg.WARN_SHORT_SLEEP, Msg.WARN_RESTING_HR, Msg.WARN_HRV})
+
+
 def today(inputs: Inputs, at: datetime, minutes: float | None = None) -> Today:
     """What to do on the day of `at`, given what was trained and how the person feels."""
     rules = inputs.rules
@@ -313,7 +318,8 @@ def today(inputs: Inputs, at: datetime, minutes: float | None = None) -> Today:
     loaded = loaded_sessions(inputs, at)
     status = muscle_status(inputs, at, loaded)
     sessions = [item.session for item in loaded]
-    signs = sign_warnings(inputs.checkins, at, rules)
+    measures = readiness(daily(inputs.checkins, inputs.readings, tz), at, rules)
+    signs = sign_warnings(inputs.checkins, measures, at, rules)
     warnings: list[RestWarning] = [*status.warnings, *signs]
     sign_count = sum(w.msg is not Msg.WARN_INJURY for w in signs)
     latest = latest_checkin(inputs.checkins, at, rules)
@@ -369,12 +375,15 @@ def today(inputs: Inputs, at: datetime, minutes: float | None = None) -> Today:
         Reason("signs", Msg.VERDICT_INJURY_AVOID, {"region": r.value}) for r in sorted(injured)
     ]
     verdict = Verdict.TRAIN
+    measured = [Reason(w.rule, w.msg, w.params) for w in signs if w.msg in _READINESS_SIGNS]
     if sign_count >= rules.signs.rest_at_signs:
         verdict = Verdict.REST
         reasons.append(Reason("signs", Msg.VERDICT_SIGNS_REST, {"count": sign_count}))
+        reasons += measured
     elif sign_count:
         verdict = Verdict.ACTIVE_RECOVERY
         reasons.append(Reason("signs", Msg.VERDICT_SIGNS_ACTIVE, {"count": sign_count}))
+        reasons += measured
     elif streak >= max_days:
         verdict = Verdict.ACTIVE_RECOVERY
         reasons.append(
@@ -432,4 +441,5 @@ def today(inputs: Inputs, at: datetime, minutes: float | None = None) -> Today:
         suggestions=tuple(_suggestions(verdict, short, inputs)),
         warnings=tuple(warnings),
         status=status,
+        readiness=measures,
     )

@@ -6,6 +6,7 @@ from datetime import timedelta
 
 from restday.domain import CheckIn, Profile, Session
 from restday.engine.messages import Msg
+from restday.engine.readiness import Day
 from restday.engine.results import Reason
 from restday.rules import Rulebook
 
@@ -21,9 +22,14 @@ class Factor:
 
 
 def session_factor(
-    session: Session, checkins: Sequence[CheckIn], profile: Profile, rules: Rulebook
+    session: Session,
+    checkins: Sequence[CheckIn],
+    nights: Sequence[Day],
+    profile: Profile,
+    rules: Rulebook,
 ) -> Factor:
-    """Experience times the sleep of the nights after the session (none reported: neutral)."""
+    """Experience times the sleep of the nights after the session, typed or measured, and the
+    sleep quality of the check-ins (none reported: neutral)."""
     f = rules.factors
     experience = float(getattr(f, profile.experience.value))
     reasons = []
@@ -36,9 +42,9 @@ def session_factor(
             )
         )
     until = session.start + timedelta(days=f.sleep_window_days)
-    nights = [c for c in checkins if session.start < c.at <= until]
-    hours = [c.sleep_h for c in nights if c.sleep_h is not None]
-    qualities = [c.sleep_quality for c in nights if c.sleep_quality is not None]
+    hours = [n.value for n in nights if session.start < n.at <= until]
+    after = [c for c in checkins if session.start < c.at <= until]
+    qualities = [c.sleep_quality for c in after if c.sleep_quality is not None]
     extra = 0.0
     if not hours and not qualities:
         reasons.append(Reason("factors", Msg.FACTOR_NO_CHECKIN, {"days": f.sleep_window_days}))

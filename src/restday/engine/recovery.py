@@ -6,11 +6,12 @@ from dataclasses import dataclass, field
 from datetime import date, datetime, timedelta, tzinfo
 from zoneinfo import ZoneInfo
 
-from restday.domain import REGION_OF, CheckIn, Intensity, Muscle, Region, Session
+from restday.domain import REGION_OF, CheckIn, Intensity, Measure, Muscle, Region, Session
 from restday.engine.dose import HEAVY_WORK, Dose, session_doses
 from restday.engine.factors import session_factor
 from restday.engine.fatigue import reach, stacked_hours
 from restday.engine.messages import Msg
+from restday.engine.readiness import daily
 from restday.engine.results import (
     Inputs,
     MuscleState,
@@ -110,10 +111,11 @@ def _chains(inputs: Inputs, at: datetime, loaded: Sequence[Loaded]) -> dict[Musc
     rules = inputs.rules
     chains: dict[Muscle, _Chain] = {}
     since = at - _reach(inputs)
+    nights = daily(inputs.checkins, inputs.readings, tz).get(Measure.SLEEP_H.value, [])
     for index, item in enumerate(loaded):
         if not item.doses or item.session.start < since:
             continue
-        factor = session_factor(item.session, inputs.checkins, inputs.profile, rules)
+        factor = session_factor(item.session, inputs.checkins, nights, inputs.profile, rules)
         sore_by_region = {
             region: _sore_extra_days(
                 item, region, loaded[index + 1 :], inputs.checkins, at, tz, rules

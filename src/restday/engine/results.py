@@ -6,8 +6,9 @@ from datetime import date, datetime
 from enum import StrEnum
 from typing import TYPE_CHECKING
 
-from restday.domain import Activity, CheckIn, Muscle, Profile, Region, Session
+from restday.domain import Activity, CheckIn, Muscle, Profile, Reading, Region, Session
 from restday.engine.messages import Msg
+from restday.engine.readiness import Readiness
 from restday.rules import Rulebook
 
 if TYPE_CHECKING:
@@ -32,7 +33,8 @@ Param = str | int | float | datetime | date | tuple[str, ...] | None
 
 @dataclass(frozen=True, slots=True)
 class Inputs:
-    """Everything the engine reads: history, check-ins, profile, rules and activity data."""
+    """Everything the engine reads: history, check-ins, profile, rules and activity data, and
+    the readings of devices (nights of sleep, resting heart rate, HRV)."""
 
     sessions: tuple[Session, ...]
     checkins: tuple[CheckIn, ...]
@@ -43,6 +45,7 @@ class Inputs:
     # How fast each region recovers compared with the rulebook (a multiplier of the decay);
     # a region not named recovers at the rulebook's pace, 1.0.
     rates: Mapping[Region, float] = field(default_factory=dict)
+    readings: tuple[Reading, ...] = ()
 
 
 @dataclass(frozen=True, slots=True)
@@ -143,3 +146,4 @@ class Today:
     suggestions: tuple[Suggestion, ...]
     warnings: tuple[RestWarning, ...]
     status: Status
+    readiness: Readiness

@@ -1,11 +1,11 @@
-"""The warning signs of too little rest, read from the latest check-in."""
+"""The warning signs of too little rest: from the latest check-in, the night and the heart."""
 
-import statistics
-from collections.abc import Callable, Sequence
+from collections.abc import Sequence
 from datetime import datetime, timedelta
 
 from restday.domain import CheckIn
 from restday.engine.messages import Msg
+from restday.engine.readiness import Mark, Readiness, hrv_measure
 from restday.engine.results import RestWarning, Severity
 from restday.rules import Rulebook
 
@@ -19,13 +19,30 @@ def latest_checkin(checkins: Sequence[CheckIn], at: datetime, rules: Rulebook) -
     return max(recent, key=lambda c: c.at) if recent else None
 
 
-def sign_warnings(checkins: Sequence[CheckIn], at: datetime, rules: Rulebook) -> list[RestWarning]:
-    """One warning per sign in the latest check-in; an injury reported again is nagging."""
-    latest = latest_checkin(checkins, at, rules)
-    if latest is None:
-        return []
+def sign_warnings(
+    checkins: Sequence[CheckIn], ready: Readiness, at: datetime, rules: Rulebook
+) -> list[RestWarning]:
+    """One warning per sign: a short night and a heart off its baseline (typed or measured),
+    and those of the latest check-in; an injury reported again is nagging."""
     t = rules.signs
     found = []
+    if ready.sleep and ready.sleep.latest.value < t.short_sleep_h:
+        found.append(
+            RestWarning(
+                "signs",
+                Severity.WARNING,
+                Msg.WARN_SHORT_SLEEP,
+                {
+                    "sleep_h": round(ready.sleep.latest.value, 1),
+                    "min_h": rules.aids.sleep_min_h,
+                    "source": ready.sleep.latest.source,
+                },
+            )
+        )
+    found += _baseline_warnings(ready)
+    latest = latest_checkin(checkins, at, rules)
+    if latest is None:
+        return found
     if latest.fatigue is not None and latest.fatigue >= t.fatigue_min:
         found.append(
             RestWarning("signs", Severity.WARNING, Msg.WARN_FATIGUE, {"level": latest.fatigue})
@@ -38,16 +55,6 @@ def sign_warnings(checkins: Sequence[CheckIn], at: datetime, rules: Rulebook) ->
                 "signs", Severity.WARNING, Msg.WARN_MOTIVATION, {"level": latest.motivation}
             )
         )
-    if latest.sleep_h is not None and latest.sleep_h < t.short_sleep_h:
-        found.append(
-            RestWarning(
-                "signs",
-                Severity.WARNING,
-                Msg.WARN_SHORT_SLEEP,
-                {"sleep_h": latest.sleep_h, "min_h": rules.aids.sleep_min_h},
-            )
-        )
-    found += _baseline_warnings(latest, checkins, rules)
     since = latest.at - timedelta(days=t.injury_repeat_days)
     earlier = [c for c in checkins if since <= c.at < latest.at]
     for region in sorted(latest.injuries):
@@ -69,46 +76,40 @@ def sign_warnings(checkins: Sequence[CheckIn], at: datetime, rules: Rulebook) ->
     return found
 
 
-def _off_baseline(
-    latest: CheckIn,
-    checkins: Sequence[CheckIn],
-    rules: Rulebook,
-    value: Callable[[CheckIn], float | None],
-) -> tuple[float, float, float] | None:
-    """(today's value, baseline mean, standard deviation) when there is enough history."""
-    today = value(latest)
-    b = rules.baseline
-    since = latest.at - timedelta(days=b.baseline_days)
-    history = [x for c in checkins if since <= c.at < latest.at and (x := value(c)) is not None]
-    if today is None or len(history) < b.min_samples:
-        return None
-    return today, statistics.fmean(history), statistics.pstdev(history)
-
-
-def _baseline_warnings(
-    latest: CheckIn, checkins: Sequence[CheckIn], rules: Rulebook
-) -> list[RestWarning]:
+def _baseline_warnings(ready: Readiness) -> list[RestWarning]:
     """Resting heart rate well above, or HRV well below, the person's own baseline."""
-    b = rules.baseline
     found = []
-    rhr = _off_baseline(latest, checkins, rules, lambda c: c.resting_hr_bpm)
-    if rhr and rhr[0] - rhr[1] >= max(b.rhr_min_bpm, b.sd_limit * rhr[2]):
+    rhr, hrv = ready.resting_hr, ready.hrv
+    if rhr and rhr.baseline and rhr.mark is Mark.HIGH:
         found.append(
             RestWarning(
                 "load.baseline",
                 Severity.WARNING,
                 Msg.WARN_RESTING_HR,
-                {"bpm": rhr[0], "baseline": round(rhr[1]), "days": b.baseline_days},
+                {
+                    "bpm": round(rhr.latest.value),
+                    "above": round(rhr.latest.value - rhr.baseline.mean),
+                    "baseline": round(rhr.baseline.mean),
+                    "days": rhr.baseline.window_days,
+                    "source": rhr.latest.source,
+                },
             )
         )
-    hrv = _off_baseline(latest, checkins, rules, lambda c: c.hrv_ms)
-    if hrv and hrv[2] > 0 and hrv[1] - hrv[0] > b.sd_limit * hrv[2]:
+    if hrv and hrv.baseline and hrv.mark is Mark.LOW:
         found.append(
             RestWarning(
                 "load.baseline",
                 Severity.WARNING,
                 Msg.WARN_HRV,
-                {"ms": hrv[0], "baseline": round(hrv[1]), "days": b.baseline_days},
+                {
+                    "ms": round(hrv.latest.value),
+                    "below": round(hrv.baseline.mean - hrv.latest.value),
+                    "baseline": round(hrv.baseline.mean),
+                    "days": hrv.baseline.window_days,
+                    "source": ", ".join(
+                        x for x in (hrv_measure(hrv.latest.series), hrv.latest.source) if x
+                    ),
+                },
             )
         )
     return found

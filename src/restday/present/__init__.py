@@ -10,6 +10,7 @@ from restday.present.imports import import_report_data, restored_data, unmatched
 from restday.present.load import load_data
 from restday.present.moments import iso, short_when
 from restday.present.plans import check_data, describe_day, plan_data, violations_data, why
+from restday.present.readiness import readiness_data, readiness_line
 from restday.present.reasons import reason_data, reasons_data
 from restday.present.rules import rules_data
 from restday.present.sessions import history_data, session_data, session_line, sets_text
@@ -25,6 +26,8 @@ __all__ = [
     "iso",
     "load_data",
     "plan_data",
+    "readiness_data",
+    "readiness_line",
     "ready_text",
     "reason_data",
     "reasons_data",

@@ -6,6 +6,7 @@ from typing import Any
 
 from restday.engine import Today
 from restday.locales import Translator
+from restday.present.readiness import readiness_data
 from restday.present.reasons import reasons_data
 
 __all__ = ["session_text", "today_data"]
@@ -36,6 +37,7 @@ def today_data(result: Today, t: Translator) -> dict[str, Any]:
         "reasons": reasons_data(result.reasons, t),
         "suggestions": reasons_data(result.suggestions, t),
         "warnings": reasons_data(result.warnings, t),
+        "readiness": readiness_data(result.readiness, t),
     }
 
 

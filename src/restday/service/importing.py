@@ -90,15 +90,20 @@ class ImportReport:
 def expand(paths: Sequence[Path], fmt: str) -> list[Path]:
     """The files named, with folders replaced by the files in them that have this format's ending
     (an archive format's folder is the unzipped archive: it stays one)."""
+    return [path for path, _ in _expanded(paths, fmt)]
+
+
+def _expanded(paths: Sequence[Path], fmt: str) -> list[tuple[Path, bool]]:
+    """`expand`'s files, each with whether it was found in a folder (not named itself)."""
     endings = FORMATS[fmt][1]
-    found: list[Path] = []
+    found: list[tuple[Path, bool]] = []
     for path in paths:
         if path.is_dir() and fmt not in ARCHIVES:
             found += sorted(
-                p for p in path.rglob("*") if p.is_file() and p.suffix.lower() in endings
+                (p, True) for p in path.rglob("*") if p.is_file() and p.suffix.lower() in endings
             )
         elif path.exists():
-            found.append(path)
+            found.append((path, False))
         else:
             raise ImportFileError(path, "no such file or folder")
     if not found:
@@ -106,10 +111,13 @@ def expand(paths: Sequence[Path], fmt: str) -> list[Path]:
     return found
 
 
-def _parse(fmt: str, path: Path, skip_invalid: bool, tz: tzinfo) -> ParseResult:
+def _parse(fmt: str, path: Path, skip_invalid: bool, tz: tzinfo, in_folder: bool) -> ParseResult:
     module = importlib.import_module(FORMATS[fmt][0])
     if fmt in ("strong", "hevy"):
         result: ParseResult = module.parse(path, skip_invalid=skip_invalid, tz=tz)
+    elif fmt == "fit":
+        # A Garmin folder holds settings and other files beside activities and wellness data.
+        result = module.parse(path, skip_invalid=skip_invalid, in_folder=in_folder)
     else:
         result = module.parse(path, skip_invalid=skip_invalid)
     return result
@@ -274,7 +282,8 @@ def import_files(
     differently are replaced by the files' version."""
     from restday.store.reading_records import StoredReading
 
-    files = expand(paths, fmt)
+    found = _expanded(paths, fmt)
+    files = [path for path, _ in found]
     with db.reading() as tx:
         user_id = tx.existing_user(user)
         tz = ZoneInfo(tx.get_profile(user_id).timezone)
@@ -282,9 +291,9 @@ def import_files(
     report = ImportReport(files=[str(f) for f in files], dry_run=dry_run)
     parsed: list[_Parsed] = []
     readings: list[StoredReading] = []
-    for file in files:
+    for file, in_folder in found:
         try:
-            result = _parse(fmt, file, skip_invalid, tz)
+            result = _parse(fmt, file, skip_invalid, tz, in_folder)
             kept = _valid(file, fmt, result, now, skip_invalid)
         except ImportFileError as error:
             if not skip_invalid or len(files) == 1:
@@ -321,7 +330,12 @@ def _add_readings(
     for item in readings:
         night = item.reading.measure is Measure.SLEEP_H
         old = stored.get(item.key)
-        if item.key in new or item.key in changed or (old and _same_reading(old, item)):
+        twin = new.get(item.key) or changed.get(item.key)
+        if twin is not None:
+            outcome = "skipped_duplicate"
+            if item.reading.at > twin.reading.at:  # one key in several files: the latest wins
+                (new if item.key in new else changed)[item.key] = item
+        elif old and _same_reading(old, item):
             outcome = "skipped_duplicate"
         elif old is None:
             new[item.key], outcome = item, "added"

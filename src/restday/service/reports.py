@@ -8,7 +8,7 @@ from zoneinfo import ZoneInfo
 
 from restday import engine
 from restday.catalog import load_activities, load_exercises
-from restday.domain import Session
+from restday.domain import Measure, Profile, Session
 from restday.domain.validate import asked_moment_problem, number_problem, require
 from restday.engine.calibration import Calibration
 from restday.engine.calibration import calibration as region_rates
@@ -22,6 +22,15 @@ if TYPE_CHECKING:
     from restday.store.repo import Repository
 
 __all__ = ["calibration", "engine_inputs", "load", "status", "today"]
+
+
+# What the engine reads from devices (body mass is the profile's, typed).
+_READINESS_MEASURES = (
+    Measure.SLEEP_H,
+    Measure.RESTING_HR_BPM,
+    Measure.HRV_SDNN_MS,
+    Measure.HRV_RMSSD_MS,
+)
 
 
 def engine_inputs(tx: "Repository", user_id: int, rules: Rulebook, at: datetime) -> engine.Inputs:
@@ -47,16 +56,28 @@ def _calibrated(
     activities = load_activities()
     found = region_rates(sessions, checkins, profile, rules, at, activities=activities)
     kept = min(since, baseline_since)
+    readings = tx.readings_between(user_id, kept, at, _READINESS_MEASURES)
     inputs = engine.Inputs(
         tuple(s for s in sessions if s.start >= since),
         tuple(x for x in checkins if x.at >= kept),
-        profile,
+        _with_body_mass(tx, user_id, profile, at),
         rules,
         activities,
         load_samples=_load_samples(tx, user_id, rules, at, 1),
         rates=found.rates(),
+        readings=tuple(r.reading for r in readings),
     )
     return inputs, found
+
+
+def _with_body_mass(tx: "Repository", user_id: int, profile: Profile, at: datetime) -> Profile:
+    """The profile, with the latest body mass a device measured when the person gave none."""
+    if profile.body_mass_kg is not None:
+        return profile
+    weighed = tx.readings_between(user_id, None, at, [Measure.BODY_MASS_KG])
+    return (
+        replace(profile, body_mass_kg=round(weighed[-1].reading.value, 1)) if weighed else profile
+    )
 
 
 def _sessions(

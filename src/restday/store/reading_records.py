@@ -122,3 +122,15 @@ class ReadingRecords:
             where.append(r.c.measure.in_([m.value for m in measures]))
         query = select(r).where(*where).order_by(r.c.at, r.c.id)
         return [_stored(row) for row in self.connection.execute(query)]
+
+    def latest_reading(self, user_id: int, measure: Measure, at: datetime) -> Reading | None:
+        """The user's newest reading of `measure` by `at`, if any."""
+        r = readings
+        query = (
+            select(r)
+            .where(r.c.user_id == user_id, r.c.measure == measure.value, r.c.at <= as_utc(at))
+            .order_by(r.c.at.desc(), r.c.id.desc())
+            .limit(1)
+        )
+        row = self.connection.execute(query).first()
+        return None if row is None else _stored(row).reading
