@@ -1,0 +1,315 @@
+"""Apple Health exports: nights of sleep, resting heart rate, HRV (SDNN), body mass and workouts.
+
+Reads the zip the Health app writes (`export.zip` with `apple_health_export/export.xml` and
+`workout-routes/*.gpx`), the unzipped `apple_health_export` folder, or a bare `export.xml`.
+Real exports reach gigabytes: export.xml is streamed (out of the zip without extracting it) with
+lxml's iterparse, each element dropped once read, so memory stays flat whatever the size; only
+heart-rate samples are kept (12 bytes each) for workouts that give no heart rate of their own.
+Entities are not expanded and nothing is fetched (Apple's internal DTD subset is parsed, not
+loaded). Records of other types (steps, energy, ActivitySummary, Correlation, ECG ...) are left
+out with one warning counting them. Sleep, readings: `apple_health_records`; workouts:
+`apple_health_workouts`; what is read and how: docs/apple-health.md.
+"""
+
+import math
+import zipfile
+import zlib
+from collections import Counter
+from collections.abc import Callable
+from contextlib import ExitStack
+from dataclasses import dataclass
+from pathlib import Path
+from tempfile import TemporaryDirectory
+from typing import IO, Any
+
+from restday.errors import ImportFileError
+from restday.io.apple_health_records import (
+    READINGS,
+    Fields,
+    Nights,
+    record_reading,
+    source,
+)
+from restday.io.apple_health_workouts import Workouts
+from restday.io.base import ParseResult, unreadable
+from restday.io.track import Broken, Invalid, free, local_name
+
+__all__ = ["parse", "source"]
+
+Progress = Callable[[int, int], None]
+
+_MEMBER = "apple_health_export/export.xml"
+_ROOT = "HealthData"
+# Every element at the top of HealthData that Apple writes: the ones not read are counted.
+_TAGS = (
+    "Record",
+    "Workout",
+    "Correlation",
+    "ActivitySummary",
+    "ClinicalRecord",
+    "Audiogram",
+    "VisionPrescription",
+)
+_HEART_RATE = "HKQuantityTypeIdentifierHeartRate"
+_SLEEP = "HKCategoryTypeIdentifierSleepAnalysis"
+_TYPE_PREFIXES = ("HKQuantityTypeIdentifier", "HKCategoryTypeIdentifier", "HKDataType")
+_PROGRESS_EVERY = 4 * 1024 * 1024
+_HEAD_MAX = 1024 * 1024  # the root element starts within this (Apple's DTD is ~10 KB)
+_BROKEN_ZIP = (zipfile.BadZipFile, zlib.error, EOFError)
+
+
+class _Counted:
+    """A binary stream that replays what was read ahead, counts the bytes and reports them."""
+
+    def __init__(self, raw: IO[bytes], total: int, progress: Progress | None) -> None:
+        self.raw, self.total, self.progress = raw, total, progress
+        self.done = 0
+        self.head = b""
+        self.next_report: float = _PROGRESS_EVERY
+
+    def read(self, size: int = -1) -> bytes:
+        if self.head:
+            data, self.head = self.head, b""
+            return data
+        data = self.raw.read(size)
+        self.done += len(data)
+        if self.progress is not None and (self.done >= self.next_report or not data):
+            self.next_report = self.done + _PROGRESS_EVERY if data else math.inf
+            self.progress(self.done, max(self.total, self.done))
+        return data
+
+
+class _Routes:
+    """The route GPX files beside export.xml: in its folder, or in the zip (copied out one by one)."""
+
+    def __init__(self, folder: Path, archive: zipfile.ZipFile | None, stack: ExitStack) -> None:
+        self.folder, self.archive, self.stack = folder, archive, stack
+        self.copies: Path | None = None
+
+    def __call__(self, name: str) -> Path | None:
+        """The GPX file `name` ("workout-routes/route_2024-03-10_7.30am.gpx"), None if absent."""
+        if self.archive is None:
+            found = (self.folder / name).resolve()
+            inside = found.is_relative_to(self.folder.resolve())
+            return found if inside and found.is_file() else None
+        member = f"{self.folder.as_posix()}/{name}".lstrip("/").removeprefix("./")
+        try:
+            info = self.archive.getinfo(member)
+        except KeyError:
+            return None
+        if self.copies is None:
+            self.copies = Path(self.stack.enter_context(TemporaryDirectory()))
+        copy = self.copies / "route.gpx"
+        with self.archive.open(info) as stream, copy.open("wb") as out:
+            while chunk := stream.read(1 << 20):
+                out.write(chunk)
+        return copy
+
+
+@dataclass(slots=True)
+class _Export:
+    """Where export.xml is: the name errors give, its stream and size, and its routes."""
+
+    label: str
+    stream: IO[bytes]
+    size: int
+    routes: _Routes
+
+
+def _export_member(path: Path, archive: zipfile.ZipFile) -> str:
+    """The export.xml in a zip: apple_health_export/export.xml, else the one least deep."""
+    names = [
+        n
+        for n in archive.namelist()
+        if n.rpartition("/")[2] == "export.xml" and not n.startswith("__MACOSX/")
+    ]
+    if _MEMBER in names:
+        return _MEMBER
+    if not names:
+        raise ImportFileError(path, f"the zip holds no {_MEMBER}: not an Apple Health export")
+    return min(names, key=lambda n: (n.count("/"), n))
+
+
+def _open_zip(path: Path, stack: ExitStack) -> _Export:
+    try:
+        archive = stack.enter_context(zipfile.ZipFile(path))
+        member = _export_member(path, archive)
+        info = archive.getinfo(member)
+        stream = stack.enter_context(archive.open(info))
+    except (*_BROKEN_ZIP, ValueError) as error:
+        raise ImportFileError(path, f"a broken zip file ({error})") from None
+    except (RuntimeError, NotImplementedError) as error:  # encrypted, an unknown compression
+        raise ImportFileError(path, f"a zip restday cannot open ({error})") from None
+    folder = Path(member).parent
+    return _Export(f"{path}/{member}", stream, info.file_size, _Routes(folder, archive, stack))
+
+
+def _open(path: Path, stack: ExitStack) -> _Export:
+    """The export.xml of a zip, a folder or the file itself, opened for streaming."""
+    if path.is_dir():
+        found = [p for p in (path / "export.xml", path / _MEMBER) if p.is_file()]
+        if not found:
+            raise ImportFileError(
+                path, "the folder holds no export.xml: not an Apple Health export"
+            )
+        path = found[0]
+    stream = stack.enter_context(path.open("rb"))
+    if stream.read(4) in (b"PK\x03\x04", b"PK\x05\x06") or path.suffix.lower() == ".zip":
+        return _open_zip(path, stack)
+    stream.seek(0)
+    return _Export(str(path), stream, path.stat().st_size, _Routes(path.parent, None, stack))
+
+
+def _check_start(label: str, head: bytes) -> None:
+    """Raise ImportFileError if the file's first bytes are not the start of an XML document."""
+    start = head.removeprefix(b"\xef\xbb\xbf").lstrip()
+    if not start:
+        raise ImportFileError(label, "the file is empty, not an Apple Health export")
+    if not start.startswith((b"<", b"\xff\xfe", b"\xfe\xff")):  # UTF-16 has its own marks
+        raise ImportFileError(label, "not an Apple Health export (it is not XML)")
+
+
+def _check_root(label: str, counted: _Counted) -> None:
+    """Raise ImportFileError unless the document's root is <HealthData>; what was read ahead
+    is replayed to the parser that follows."""
+    from lxml import etree
+
+    parser = etree.XMLPullParser(
+        events=("start",), resolve_entities=False, no_network=True, load_dtd=False
+    )
+    head = b""
+    while len(head) < _HEAD_MAX:
+        chunk = counted.read(1 << 16)
+        if not head:
+            _check_start(label, chunk)
+        head += chunk
+        try:
+            if chunk:
+                parser.feed(chunk)
+            else:
+                parser.close()
+            for _, element in parser.read_events():
+                name = local_name(element.tag)
+                if name != _ROOT:
+                    raise ImportFileError(
+                        label, f"not an Apple Health export: its root element is <{name}>"
+                    )
+                counted.head = head
+                return
+        except etree.XMLSyntaxError as error:
+            raise _broken_xml(label, error) from None
+        if not chunk:
+            break
+    raise ImportFileError(label, "not an Apple Health export: no root element in its first 1 MB")
+
+
+def _broken_xml(label: str, error: Any) -> ImportFileError:
+    """The error for XML that lxml cannot read (cut off, damaged), naming its line."""
+    return ImportFileError(label, f"broken XML ({error.msg or error})", line=error.lineno or None)
+
+
+class _Reader:
+    """Dispatches each element of the export to what reads it, and counts what is left out."""
+
+    def __init__(self, fields: Fields, result: ParseResult) -> None:
+        self.fields, self.result = fields, result
+        self.nights = Nights()
+        self.workouts = Workouts()
+        self.left_out: Counter[str] = Counter()
+
+    def element(self, element: Any) -> None:
+        """Read one element at the top of the export, or count it as left out."""
+        tag = element.tag
+        try:
+            if tag == "Record":
+                kind = element.get("type")
+                if kind == _HEART_RATE:
+                    self.workouts.heart_rate(element, self.fields)
+                elif kind == _SLEEP:
+                    self.nights.add(element, self.fields)
+                elif kind in READINGS:
+                    self.result.readings.append(record_reading(element, kind, self.fields))
+                else:
+                    self.left_out[kind or "(no type)"] += 1
+            elif tag == "Workout":
+                self.workouts.add(element, self.fields)
+            else:
+                self.left_out[tag] += 1
+        except Broken:
+            pass  # reported: a skipped row with skip_invalid, else an ImportFileError
+
+    def finish(self, routes: _Routes) -> None:
+        """Add the nights and the sessions, and the warning counting what was left out."""
+        self.nights.readings(self.result)
+        self.workouts.sessions(self.result, routes)
+        if self.left_out:
+            total = sum(self.left_out.values())
+            shown = ", ".join(f"{_short(k)} {n:,}" for k, n in self.left_out.most_common(5))
+            more = len(self.left_out) - 5
+            shown += f" and {more:,} more {'type' if more == 1 else 'types'}" if more > 0 else ""
+            records = "record" if total == 1 else "records"
+            self.result.warnings.append(
+                f"left out {total:,} {records} of types restday does not read ({shown})"
+            )
+
+
+def _short(kind: str) -> str:
+    """A record type without Apple's prefix: "StepCount"."""
+    for prefix in _TYPE_PREFIXES:
+        kind = kind.removeprefix(prefix)
+    return kind
+
+
+def _stream(export: _Export, reader: _Reader, progress: Progress | None) -> None:
+    """Read every element of export.xml into `reader`, dropping each once read."""
+    from lxml import etree
+
+    counted = _Counted(export.stream, export.size, progress)
+    _check_root(export.label, counted)
+    context = etree.iterparse(
+        counted,
+        events=("end",),
+        tag=_TAGS,
+        resolve_entities=False,
+        no_network=True,
+        load_dtd=False,
+        huge_tree=False,
+    )
+    root = None
+    try:
+        for _, element in context:
+            if root is None:
+                root = element.getroottree().getroot()
+            # A Correlation's records also appear on their own: read those only.
+            if element.getparent() is root:
+                reader.element(element)
+            free(element)
+    except etree.XMLSyntaxError as error:
+        raise _broken_xml(export.label, error) from None
+
+
+def parse(
+    path: Path, *, skip_invalid: bool = False, progress: Progress | None = None
+) -> ParseResult:
+    """Read an Apple Health export (zip, folder or export.xml): sleep, resting heart rate, HRV,
+    body mass and workouts; `progress(bytes_read, total_bytes)` is called every few MB."""
+    path = Path(path)
+    result = ParseResult()
+    try:
+        with ExitStack() as stack:
+            export = _open(path, stack)
+            fields = Fields(Invalid(Path(export.label), skip_invalid, result.skipped))
+            reader = _Reader(fields, result)
+            try:
+                _stream(export, reader, progress)
+                reader.finish(export.routes)
+            except _BROKEN_ZIP as error:
+                raise ImportFileError(export.label, f"the zip is damaged ({error})") from None
+            if not result.sessions and not result.readings:
+                raise ImportFileError(
+                    export.label,
+                    "nothing to import: no workouts, sleep, resting heart rate, HRV or body mass",
+                )
+    except OSError as error:
+        raise unreadable(path, error) from None
+    return result
