@@ -531,7 +531,7 @@ def test_a_zip_cut_off_is_an_error(tmp_path, shared_data):
     with pytest.raises(ImportFileError) as caught:
         apple_health.parse(archive)
 
-    assert str(caught.value) == f"{archive}: a broken zip file (File is not a zip file)"
+    assert str(caught.value) == f"{archive}: not a readable zip archive (File is not a zip file)"
 
 
 def test_a_damaged_member_of_the_zip_is_an_error_naming_it(tmp_path):

@@ -31,6 +31,7 @@ from restday.io.apple_health_records import (
     source,
 )
 from restday.io.apple_health_workouts import Workouts
+from restday.io.archive import Export, Folder, Zip, copy_member
 from restday.io.base import ParseResult, unreadable
 from restday.io.track import Broken, Invalid, free, local_name
 
@@ -80,29 +81,22 @@ class _Counted:
 
 
 class _Routes:
-    """The route GPX files beside export.xml: in its folder, or in the zip (copied out one by one)."""
+    """The route GPX files beside export.xml, in its folder or its zip, copied out one by one."""
 
-    def __init__(self, folder: Path, archive: zipfile.ZipFile | None, stack: ExitStack) -> None:
-        self.folder, self.archive, self.stack = folder, archive, stack
+    def __init__(self, export: Export, stack: ExitStack) -> None:
+        self.export, self.stack = export, stack
         self.copies: Path | None = None
 
     def __call__(self, name: str) -> Path | None:
-        """The GPX file `name` ("workout-routes/route_2024-03-10_7.30am.gpx"), None if absent."""
-        if self.archive is None:
-            found = (self.folder / name).resolve()
-            inside = found.is_relative_to(self.folder.resolve())
-            return found if inside and found.is_file() else None
-        member = f"{self.folder.as_posix()}/{name}".lstrip("/").removeprefix("./")
-        try:
-            info = self.archive.getinfo(member)
-        except KeyError:
+        """A copy of `name` ("workout-routes/route_2024-03-10_7.30am.gpx"), None if the export
+        does not hold it; ImportFileError if it cannot be read."""
+        stream = self.export.open(name)
+        if stream is None:
             return None
         if self.copies is None:
             self.copies = Path(self.stack.enter_context(TemporaryDirectory()))
         copy = self.copies / "route.gpx"
-        with self.archive.open(info) as stream, copy.open("wb") as out:
-            while chunk := stream.read(1 << 20):
-                out.write(chunk)
+        copy_member(stream, copy, self.export.label(name))
         return copy
 
 
@@ -116,32 +110,24 @@ class _Export:
     routes: _Routes
 
 
-def _export_member(path: Path, archive: zipfile.ZipFile) -> str:
-    """The export.xml in a zip: apple_health_export/export.xml, else the one least deep."""
-    names = [
-        n
-        for n in archive.namelist()
-        if n.rpartition("/")[2] == "export.xml" and not n.startswith("__MACOSX/")
-    ]
-    if _MEMBER in names:
-        return _MEMBER
-    if not names:
-        raise ImportFileError(path, f"the zip holds no {_MEMBER}: not an Apple Health export")
-    return min(names, key=lambda n: (n.count("/"), n))
-
-
 def _open_zip(path: Path, stack: ExitStack) -> _Export:
+    """The export.xml of a zip, streamed out of it: it can be far larger than what `archive`
+    copies out of a zip."""
     try:
-        archive = stack.enter_context(zipfile.ZipFile(path))
-        member = _export_member(path, archive)
-        info = archive.getinfo(member)
-        stream = stack.enter_context(archive.open(info))
+        archive = Zip(path, stack.enter_context(zipfile.ZipFile(path)), "export.xml")
     except (*_BROKEN_ZIP, ValueError) as error:
-        raise ImportFileError(path, f"a broken zip file ({error})") from None
-    except (RuntimeError, NotImplementedError) as error:  # encrypted, an unknown compression
-        raise ImportFileError(path, f"a zip restday cannot open ({error})") from None
-    folder = Path(member).parent
-    return _Export(f"{path}/{member}", stream, info.file_size, _Routes(folder, archive, stack))
+        raise ImportFileError(path, f"not a readable zip archive ({error})") from None
+    except ImportFileError:  # no export.xml at its top or one folder down
+        raise ImportFileError(
+            path, f"the zip holds no {_MEMBER}: not an Apple Health export"
+        ) from None
+    label = archive.label("export.xml")
+    info = archive.zf.getinfo(archive.anchor)
+    try:
+        stream = stack.enter_context(archive.zf.open(info))
+    except (*_BROKEN_ZIP, RuntimeError, NotImplementedError) as error:  # encrypted, unknown method
+        raise ImportFileError(label, f"cannot be read ({error})") from None
+    return _Export(label, stream, info.file_size, _Routes(archive, stack))
 
 
 def _open(path: Path, stack: ExitStack) -> _Export:
@@ -157,7 +143,8 @@ def _open(path: Path, stack: ExitStack) -> _Export:
     if stream.read(4) in (b"PK\x03\x04", b"PK\x05\x06") or path.suffix.lower() == ".zip":
         return _open_zip(path, stack)
     stream.seek(0)
-    return _Export(str(path), stream, path.stat().st_size, _Routes(path.parent, None, stack))
+    routes = _Routes(Folder(path.parent), stack)
+    return _Export(str(path), stream, path.stat().st_size, routes)
 
 
 def _check_start(label: str, head: bytes) -> None:

@@ -249,11 +249,11 @@ class Workouts:
         """Take the heart rate of a workout's route GPX, if the export holds it."""
         assert workout.route is not None
         name = workout.route.lstrip("/")
-        path = route(name)
-        if path is None:
-            missing.append(name)
-            return
         try:
+            path = route(name)
+            if path is None:
+                missing.append(name)
+                return
             workout.avg_hr, workout.max_hr = _route_rates(path)
         except ImportFileError as error:
             result.warnings.append(
