@@ -17,6 +17,8 @@ class ImportFormat(StrEnum):
     fit = "fit"
     gpx = "gpx"
     tcx = "tcx"
+    apple_health = "apple-health"
+    strava = "strava"
     json = "json"
 
 
@@ -29,9 +31,15 @@ class ExportFormat(StrEnum):
 def import_(
     ctx: typer.Context,
     fmt: Annotated[
-        ImportFormat, typer.Argument(metavar="FORMAT", help="strong, hevy, fit, gpx, tcx or json.")
+        ImportFormat,
+        typer.Argument(
+            metavar="FORMAT", help="strong, hevy, fit, gpx, tcx, apple-health, strava or json."
+        ),
     ],
-    files: Annotated[list[Path], typer.Argument(metavar="FILE...", help="Files or folders.")],
+    files: Annotated[
+        list[Path],
+        typer.Argument(metavar="FILE...", help="Files or folders (an archive: zip or folder)."),
+    ],
     dry_run: Annotated[
         bool, typer.Option("--dry-run", help="Report what would be added; write nothing.")
     ] = False,
@@ -49,9 +57,12 @@ def import_(
     json: Json = False,
     lang: Lang = None,
 ) -> None:
-    """Import training history: Strong or Hevy CSV, Garmin FIT, GPX, TCX, or a restday JSON backup.
+    """Import training history and what your watch measured: Strong or Hevy CSV; Garmin FIT
+    (activities, and sleep, resting heart rate and HRV from wellness files); GPX; TCX; an Apple
+    Health export (export.zip or export.xml); a Strava bulk export (zip or folder); a restday JSON
+    backup.
 
-    Example: restday import strong ~/Downloads/strong.csv
+    Example: restday import apple-health ~/Downloads/export.zip
     """
     settings = _settings(ctx)
     db = settings.database()
@@ -71,7 +82,12 @@ def import_(
         return
     from restday.service import importing
 
-    with renderer.progress(len(importing.expand(files, fmt.value)), enabled=not json) as advance:
+    count = len(importing.expand(files, fmt.value))
+    archive = fmt.value in importing.ARCHIVES and count == 1
+    with (
+        renderer.progress(count, enabled=not json and not archive) as advance,
+        renderer.archive_progress(enabled=not json and archive) as within,
+    ):
         report = importing.import_files(
             db,
             fmt.value,
@@ -82,6 +98,7 @@ def import_(
             dry_run=dry_run,
             replace=replace,
             progress=advance,
+            within=within,
         )
     renderer.import_report(report, json)
 

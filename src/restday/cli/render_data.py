@@ -91,6 +91,18 @@ class DataOutput:
             task = bar.add_task(self.t.ui("ui.importing"), total=total)
             yield lambda _file: bar.advance(task)
 
+    @contextmanager
+    def archive_progress(self, *, enabled: bool) -> Iterator[Callable[[int, int], None]]:
+        """A Rich progress bar on a terminal (only there) through one archive: (done, total)."""
+        if not (enabled and sys.stderr.isatty()):
+            yield lambda _done, _total: None
+            return
+        from rich.progress import Progress
+
+        with Progress(console=self._console(stderr=True), transient=True) as bar:
+            task = bar.add_task(self.t.ui("ui.importing"), total=None)
+            yield lambda done, total: bar.update(task, completed=done, total=total)
+
     def import_report(self, report: "ImportReport", as_json: bool) -> None:
         """What an import added, skipped and could not match."""
         data = import_report_data(report)
@@ -113,6 +125,19 @@ class DataOutput:
         if report.sessions_replaced:
             key = "ui.import_would_replace" if report.dry_run else "ui.import_replaced"
             print(t.text(key, {"sessions": report.sessions_replaced}))
+        measured = report.nights_added + report.nights_skipped_duplicate + report.nights_replaced
+        measured += (
+            report.readings_added + report.readings_skipped_duplicate + report.readings_replaced
+        )
+        if measured:
+            key = "ui.import_readings_dry_run" if report.dry_run else "ui.import_readings"
+            counts = {
+                "nights": report.nights_added,
+                "readings": report.readings_added,
+                "duplicates": report.nights_skipped_duplicate + report.readings_skipped_duplicate,
+                "replaced": report.nights_replaced + report.readings_replaced,
+            }
+            print(t.text(key, counts))
         for row in report.rows_skipped_invalid:
             where = row.file + (f", line {row.line}" if row.line is not None else "")
             where += (f", {row.record}" if row.record else "") + (

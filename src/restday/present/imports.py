@@ -16,7 +16,8 @@ def _unmatched(names: "Sequence[Unmatched]") -> list[dict[str, Any]]:
 
 
 def import_report_data(report: "ImportReport") -> dict[str, Any]:
-    """The import report: what was added, skipped (and why, at which row) and not matched."""
+    """The import report: sessions and readings added, skipped (and why, at which row) and
+    exercise names not matched."""
     return {
         "files": report.files,
         "sessions_added": report.sessions_added,
@@ -38,6 +39,12 @@ def import_report_data(report: "ImportReport") -> dict[str, Any]:
         "warnings": report.warnings,
         "files_skipped": report.files_skipped,
         "dry_run": report.dry_run,
+        "nights_added": report.nights_added,
+        "nights_skipped_duplicate": report.nights_skipped_duplicate,
+        "nights_replaced": report.nights_replaced,
+        "readings_added": report.readings_added,
+        "readings_skipped_duplicate": report.readings_skipped_duplicate,
+        "readings_replaced": report.readings_replaced,
     }
 
 

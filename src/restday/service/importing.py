@@ -111,10 +111,19 @@ def _expanded(paths: Sequence[Path], fmt: str) -> list[tuple[Path, bool]]:
     return found
 
 
-def _parse(fmt: str, path: Path, skip_invalid: bool, tz: tzinfo, in_folder: bool) -> ParseResult:
+def _parse(
+    fmt: str,
+    path: Path,
+    skip_invalid: bool,
+    tz: tzinfo,
+    in_folder: bool,
+    within: Callable[[int, int], None] | None,
+) -> ParseResult:
     module = importlib.import_module(FORMATS[fmt][0])
-    if fmt in ("strong", "hevy"):
-        result: ParseResult = module.parse(path, skip_invalid=skip_invalid, tz=tz)
+    if fmt in ARCHIVES:
+        result: ParseResult = module.parse(path, skip_invalid=skip_invalid, progress=within)
+    elif fmt in ("strong", "hevy"):
+        result = module.parse(path, skip_invalid=skip_invalid, tz=tz)
     elif fmt == "fit":
         # A Garmin folder holds settings and other files beside activities and wellness data.
         result = module.parse(path, skip_invalid=skip_invalid, in_folder=in_folder)
@@ -276,10 +285,12 @@ def import_files(
     dry_run: bool = False,
     replace: bool = False,
     progress: Callable[[Path], None] | None = None,
+    within: Callable[[int, int], None] | None = None,
 ) -> ImportReport:
     """Parse and validate every file first (nothing is written if one fails), then add the new
-    sessions at once; with `replace`, sessions imported before that the files now give
-    differently are replaced by the files' version."""
+    sessions and readings at once; with `replace`, sessions imported before that the files now
+    give differently are replaced by the files' version. `progress` hears of each file done,
+    `within` of the progress (done, total) through an archive."""
     from restday.store.reading_records import StoredReading
 
     found = _expanded(paths, fmt)
@@ -293,7 +304,7 @@ def import_files(
     readings: list[StoredReading] = []
     for file, in_folder in found:
         try:
-            result = _parse(fmt, file, skip_invalid, tz, in_folder)
+            result = _parse(fmt, file, skip_invalid, tz, in_folder, within)
             kept = _valid(file, fmt, result, now, skip_invalid)
         except ImportFileError as error:
             if not skip_invalid or len(files) == 1:

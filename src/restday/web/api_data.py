@@ -45,7 +45,7 @@ PLAN_FIELDS: dict[str, Any] = {
     "max_classes_in_row": bounded("plan.max_classes_in_row"),
     "template": {"enum": list(TEMPLATES), "description": "one of the article's example weeks"},
 }
-ImportFormat = Literal["strong", "hevy", "fit", "gpx", "tcx", "json"]
+ImportFormat = Literal["strong", "hevy", "fit", "gpx", "tcx", "apple-health", "strava", "json"]
 
 
 def _date(text: str) -> date:

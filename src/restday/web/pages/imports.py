@@ -1,5 +1,5 @@
-"""/import: upload exports (Strong, Hevy, FIT, GPX, TCX) or a restday backup, see the report,
-and map exercise names the catalogue does not know to catalogue exercises."""
+"""/import: upload exports (Strong, Hevy, FIT, GPX, TCX, Apple Health, Strava) or a restday
+backup, see the report, and map exercise names the catalogue does not know to catalogue exercises."""
 
 import tempfile
 from collections.abc import Mapping, Sequence
@@ -19,25 +19,49 @@ __all__ = ["detect_format", "router"]
 
 router = APIRouter()
 
-FORMATS = ("strong", "hevy", "fit", "gpx", "tcx", "json")
+FORMATS = ("strong", "hevy", "fit", "gpx", "tcx", "apple-health", "strava", "json")
 AUTO = "auto"
 _BY_ENDING = {".fit": "fit", ".gpx": "gpx", ".tcx": "tcx", ".json": "json"}
+# The first column of a Strava activities.csv in the account's language (and the oldest layout).
+_STRAVA_FIRST = ("Activity ID", "Aktivitäts-ID", "Activiteits-ID", "Activiteit-ID", "id,date,")
 
 
 def detect_format(path: Path) -> str | None:
-    """The format of a file by its ending, and for a CSV by its header (Strong or Hevy)."""
+    """The format of a file by its ending; a CSV by its header (Strong, Hevy or Strava), an XML
+    file by its root (Apple Health, GPX, TCX), a zip by what it holds (Apple Health or Strava)."""
     ending = path.suffix.lower()
     if ending in _BY_ENDING:
         return _BY_ENDING[ending]
+    if ending == ".zip":
+        return _zip_format(path)
+    with path.open("rb") as fp:
+        head = fp.read(4096).decode("utf-8", errors="replace").lstrip("\ufeff")
+    if ending == ".xml":
+        return "apple-health" if "<HealthData" in head else None
     if ending != ".csv":
         return None
-    with path.open("rb") as fp:
-        head = fp.read(4096).decode("utf-8", errors="replace").partition("\n")[0]
-    if "exercise_title" in head:
+    header = head.partition("\n")[0]
+    if "exercise_title" in header:
         return "hevy"
-    if "Exercise Name" in head:
+    if "Exercise Name" in header:
         return "strong"
+    if header.strip('"').startswith(_STRAVA_FIRST):
+        return "strava"
     return None
+
+
+def _zip_format(path: Path) -> str | None:
+    """Apple Health or Strava, by the names in the zip (its directory only is read)."""
+    import zipfile
+
+    try:
+        with zipfile.ZipFile(path) as archive:
+            names = {n.rsplit("/", 1)[-1] for n in archive.namelist()}
+    except (zipfile.BadZipFile, OSError, ValueError):
+        return None
+    if "export.xml" in names:
+        return "apple-health"
+    return "strava" if "activities.csv" in names else None
 
 
 def _page(

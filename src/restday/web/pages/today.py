@@ -89,6 +89,8 @@ def today_page(
         reasons=explained[: len(data["reasons"])],
         warnings=explained[len(data["reasons"]) :],
         suggestions=data["suggestions"],
+        readiness=[(kind, item) for kind, item in data["readiness"].items() if item],
+        readiness_hours=page.t.number(rules.signs.checkin_max_age_h),
         errors=errors,
         minutes=minutes.strip(),
         at_value=local_input(moment, page.tz) if asked else at.strip(),
