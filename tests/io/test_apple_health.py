@@ -395,10 +395,11 @@ def test_heart_rate_records_out_of_time_order_still_give_each_workout_its_own(tm
 
     def run(start: int, end: int) -> str:
         return (
-            ' <Workout workoutActivityType="HKWorkoutActivityTypeRunning" duration="{0}" '
-            'durationUnit="min" sourceName="{1}" startDate="2024-05-01 07:{2:02}:00 +0200" '
-            'endDate="2024-05-01 07:{3:02}:00 +0200"/>\n'
-        ).format(end - start, WATCH, start, end)
+            ' <Workout workoutActivityType="HKWorkoutActivityTypeRunning" '
+            f'duration="{end - start}" durationUnit="min" sourceName="{WATCH}" '
+            f'startDate="2024-05-01 07:{start:02}:00 +0200" '
+            f'endDate="2024-05-01 07:{end:02}:00 +0200"/>\n'
+        )
 
     # a strap's app wrote its samples after the Watch's: not in time order
     body = hr(5, 120) + hr(15, 130) + hr(35, 150) + hr(45, 170) + hr(10, 124, "Polar Beat")
@@ -532,6 +533,18 @@ def test_a_zip_cut_off_is_an_error(tmp_path, shared_data):
         apple_health.parse(archive)
 
     assert str(caught.value) == f"{archive}: not a readable zip archive (File is not a zip file)"
+
+
+def test_a_zip_with_a_member_without_a_name_is_an_error(tmp_path):
+    archive = tmp_path / "export.zip"
+    with zipfile.ZipFile(archive, "w") as out:
+        out.writestr(zipfile.ZipInfo(""), b"")
+        out.writestr(apple_health._MEMBER, (FIXTURES / "readings.xml").read_bytes())
+
+    with pytest.raises(ImportFileError) as caught:
+        apple_health.parse(archive)
+
+    assert str(caught.value) == f"{archive}: not a readable zip archive (a member without a name)"
 
 
 def test_a_damaged_member_of_the_zip_is_an_error_naming_it(tmp_path):

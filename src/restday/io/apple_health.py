@@ -114,8 +114,11 @@ def _open_zip(path: Path, stack: ExitStack) -> _Export:
     """The export.xml of a zip, streamed out of it: it can be far larger than what `archive`
     copies out of a zip."""
     try:
-        archive = Zip(path, stack.enter_context(zipfile.ZipFile(path)), "export.xml")
-    except (*_BROKEN_ZIP, ValueError) as error:
+        zf = stack.enter_context(zipfile.ZipFile(path))
+        if any(not info.filename for info in zf.infolist()):
+            raise zipfile.BadZipFile("a member without a name")
+        archive = Zip(path, zf, "export.xml")
+    except (*_BROKEN_ZIP, ValueError, NotImplementedError) as error:
         raise ImportFileError(path, f"not a readable zip archive ({error})") from None
     except ImportFileError:  # no export.xml at its top or one folder down
         raise ImportFileError(
