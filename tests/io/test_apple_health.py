@@ -428,11 +428,13 @@ def test_a_workout_with_a_broken_duration_is_an_error_or_skipped(tmp_path):
     assert [(r.line, r.column) for r in result.skipped] == [(3, "duration")]
 
 
-def test_a_workout_without_a_duration_attribute_lasts_from_start_to_end(tmp_path):
+@pytest.mark.parametrize("duration", ["", ' duration="0" durationUnit="min"'])
+def test_a_workout_without_a_duration_lasts_from_start_to_end(tmp_path, duration):
     path = write(
         tmp_path,
-        ' <Workout workoutActivityType="HKWorkoutActivityTypeRowing" sourceName="Concept2" '
-        'startDate="2024-05-01 07:00:00 +0200" endDate="2024-05-01 07:42:00 +0200"/>',
+        f' <Workout workoutActivityType="HKWorkoutActivityTypeRowing"{duration} '
+        'sourceName="Concept2" startDate="2024-05-01 07:00:00 +0200" '
+        'endDate="2024-05-01 07:42:00 +0200"/>',
     )
 
     assert [(s[0], s[2], s[3]) for s in sessions(apple_health.parse(path))] == [

@@ -123,11 +123,12 @@ def _read(element: Any, fields: Fields) -> _Workout:
     """A Workout element as read; raises Broken after reporting a broken value."""
     start = fields.time(element, "startDate")
     end = fields.time(element, "endDate") if element.get("endDate") is not None else None
+    seconds = 0.0
     if element.get("duration") is not None:
         unit = fields.factor(element, "durationUnit", _SECONDS, "min")
         seconds = fields.number(element, "duration") * unit
-    else:
-        seconds = (end - start).total_seconds() if end else 0.0
+    if not seconds and end is not None:  # no duration given, or 0 (as some apps write)
+        seconds = max(0.0, (end - start).total_seconds())
     if end is None or end < start:
         end = start + timedelta(seconds=min(seconds, 86400.0))
     workout = _Workout(
@@ -227,7 +228,7 @@ class Workouts:
         for workout, rates in zip(needing, self.pulse.rates(spans), strict=True):
             outside += rates.outside
             if not rates.count and workout.route:
-                self._from_route(workout, route, missing, result)
+                self._from_route(workout, workout.route.lstrip("/"), route, missing, result)
             workout.avg_hr = workout.avg_hr or rates.average
             workout.max_hr = workout.max_hr or rates.maximum
         if outside:
@@ -242,13 +243,12 @@ class Workouts:
     def _from_route(
         self,
         workout: _Workout,
+        name: str,
         route: Callable[[str], Path | None],
         missing: list[str],
         result: ParseResult,
     ) -> None:
-        """Take the heart rate of a workout's route GPX, if the export holds it."""
-        assert workout.route is not None
-        name = workout.route.lstrip("/")
+        """Take the heart rate of the workout's route GPX `name`, if the export holds it."""
         try:
             path = route(name)
             if path is None:
@@ -314,7 +314,7 @@ def _missing_routes(names: list[str]) -> str:
 
 
 def _counted(counts: Counter[str], word: str) -> str:
-    """ "3 workouts (Elliptical 2, Other 1) are" style: the total, then the top few by name."""
+    """The total, the top few by name and the verb: "3 workouts (Elliptical 2, Other 1) are"."""
     total = sum(counts.values())
     shown = ", ".join(f"{name} {n:,}" for name, n in counts.most_common(4))
     more = f" and {len(counts) - 4:,} more" if len(counts) > 4 else ""
