@@ -6,6 +6,7 @@ The fixtures in fixtures/apple-health/ are written by hand in the form the Healt
 Apple's routes do not, so that the route fallback has something to find.
 """
 
+import math
 import os
 import shutil
 import subprocess
@@ -14,14 +15,17 @@ import time
 import zipfile
 from datetime import datetime, timedelta, timezone
 from pathlib import Path
+from xml.sax.saxutils import quoteattr
 
 import pytest
+from hypothesis import HealthCheck, given, settings
+from hypothesis import strategies as st
 
 from restday.domain import Measure, SessionKind
 from restday.errors import ImportFileError
 from restday.io import apple_health
 from restday.io.base import SkippedRow
-from tests.io.fuzzing import billion_laughs, damaged, outcome, revalued, variants
+from tests.io.fuzzing import EXTREMES, billion_laughs, damaged, outcome, revalued, variants
 
 FIXTURES = Path(__file__).parent / "fixtures" / "apple-health"
 EST, EDT = timezone(timedelta(hours=-5)), timezone(timedelta(hours=-4))
@@ -851,6 +855,83 @@ def test_damaged_zips_give_a_result_or_an_import_error_naming_the_zip(tmp_path):
             assert error.file.startswith(str(archive)), f"{variant} ({what}): {error.file}"
         except Exception as error:  # the bug this test is for
             raise AssertionError(f"{variant} ({what}): {type(error).__name__}: {error}") from error
+
+
+_OFFSETS = st.sampled_from(["+0000", "-0500", "+0200", "+1400", "-1200", "+2359", "-0000", "+24"])
+_TIMES = st.one_of(
+    st.builds(
+        lambda d, z: f"{d:%Y-%m-%d %H:%M:%S} {z}",
+        st.datetimes(datetime(1, 1, 1), datetime(9999, 12, 31, 23, 59, 59)),
+        _OFFSETS,
+    ),
+    st.builds(
+        lambda d, z: f"{d:%Y-%m-%d %H:%M:%S} {z}",
+        st.datetimes(datetime(2024, 3, 9), datetime(2024, 3, 11)),
+        _OFFSETS,
+    ),
+    st.sampled_from(EXTREMES),
+)
+_NUMBERS = st.one_of(
+    st.floats().map(repr), st.integers(-(10**30), 10**30).map(str), st.sampled_from(EXTREMES)
+)
+_TYPES = st.sampled_from(
+    [
+        ("Record", "HKQuantityTypeIdentifierHeartRate", "count/min"),
+        ("Record", "HKQuantityTypeIdentifierRestingHeartRate", "count/min"),
+        ("Record", "HKQuantityTypeIdentifierHeartRateVariabilitySDNN", "ms"),
+        ("Record", "HKQuantityTypeIdentifierBodyMass", "lb"),
+        ("Record", "HKCategoryTypeIdentifierSleepAnalysis", ""),
+        ("Workout", "HKWorkoutActivityTypeRunning", "mi"),
+        ("Workout", "HKWorkoutActivityTypeYoga", "km"),
+    ]
+)
+_SLEEP_VALUES = st.sampled_from(
+    ["InBed", "Awake", "Asleep", "AsleepCore", "AsleepDeep", "AsleepREM", "X"]
+)
+
+
+_STATISTICS = [("HeartRate", "average", "count/min"), ("HeartRate", "maximum", "count/min")]
+_STATISTICS.append(("DistanceCycling", "sum", ""))  # in the workout's distance unit
+
+
+@st.composite
+def _elements(draw) -> str:
+    tag, kind, unit = draw(_TYPES)
+    start, end = draw(_TIMES), draw(st.one_of(_TIMES, st.none()))
+    dates = f"startDate={quoteattr(start)}" + (f" endDate={quoteattr(end)}" if end else "")
+    if tag == "Workout":
+        statistics = draw(st.lists(st.sampled_from(_STATISTICS), max_size=3))
+        stats = "".join(
+            f'<WorkoutStatistics type="HKQuantityTypeIdentifier{t}" {dates} '
+            f'{k}={quoteattr(draw(_NUMBERS))} unit="{u or unit}"/>'
+            for t, k, u in statistics
+        )
+        return (
+            f'<Workout workoutActivityType="{kind}" duration={quoteattr(draw(_NUMBERS))} '
+            f'totalDistance={quoteattr(draw(_NUMBERS))} totalDistanceUnit="{unit}" sourceName="W" {dates}>'
+            f"{stats}</Workout>"
+        )
+    value = f"HKCategoryValueSleepAnalysis{draw(_SLEEP_VALUES)}" if not unit else draw(_NUMBERS)
+    return f'<Record type="{kind}" sourceName="W" unit="{unit}" {dates} value={quoteattr(value)}/>'
+
+
+@settings(
+    max_examples=200, deadline=None, derandomize=True, suppress_health_check=[HealthCheck.too_slow]
+)
+@given(elements=st.lists(_elements(), max_size=8))
+def test_generated_exports_with_extreme_values_give_a_result_or_an_import_error(
+    tmp_path_factory, elements
+):
+    path = tmp_path_factory.getbasetemp() / "generated.xml"
+    document = f"{HEAD}{''.join(elements)}</HealthData>"
+    path.write_text(document, encoding="utf-8")
+
+    for skip_invalid in (False, True):
+        found = outcome(
+            apple_health.parse, path, f"generated:\n{document}", skip_invalid=skip_invalid
+        )
+        for item in found.readings if found else []:
+            assert math.isfinite(item.reading.value) and item.reading.at.utcoffset() is not None
 
 
 def test_an_unreadable_file_is_an_error_naming_it(tmp_path):
