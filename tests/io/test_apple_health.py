@@ -890,8 +890,11 @@ _SLEEP_VALUES = st.sampled_from(
 )
 
 
-_STATISTICS = [("HeartRate", "average", "count/min"), ("HeartRate", "maximum", "count/min")]
-_STATISTICS.append(("DistanceCycling", "sum", ""))  # in the workout's distance unit
+_STATISTICS = [
+    ("HeartRate", "average", "count/min"),
+    ("HeartRate", "maximum", "count/min"),
+    ("DistanceCycling", "sum", ""),  # in the workout's distance unit
+]
 
 
 @st.composite
