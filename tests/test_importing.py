@@ -30,7 +30,7 @@ def test_a_workout_that_only_logs_running_becomes_a_run(db, tmp_path):
     path.write_text(CARDIO)
     report = importing.import_files(db, "strong", [path], now=NOW, user="me")
     assert report.sessions_added == 2 and report.unmatched_exercises == []
-    run, legs = service.history(db, user="me")
+    run, legs = service.history(db, user="me").sessions
     assert (run.kind.value, run.sport, run.distance_km) == ("endurance", "run", 5.2)
     assert legs.kind.value == "strength"
 
@@ -49,7 +49,7 @@ def test_a_workout_of_one_cardio_machine_becomes_that_sport(db, tmp_path, name, 
     path.write_text(CARDIO.replace("Running", name))
     report = importing.import_files(db, "strong", [path], now=NOW, user="me")
     assert report.unmatched_exercises == []
-    first = service.history(db, user="me")[0]
+    first = service.history(db, user="me").sessions[0]
     assert (first.kind.value, first.sport) == ("endurance", sport)
 
 
@@ -60,7 +60,7 @@ def test_a_folder_with_a_broken_file_imports_nothing_unless_told_to_skip_it(db, 
     (folder / "broken.fit").write_bytes(b"\x0e\x10not really a fit file")
     with pytest.raises(ImportFileError, match=r"broken\.fit"):
         importing.import_files(db, "fit", [folder], now=NOW, user="me")
-    assert service.history(db, user="me") == []
+    assert service.history(db, user="me").sessions == ()
     report = importing.import_files(db, "fit", [folder], now=NOW, skip_invalid=True, user="me")
     assert report.sessions_added == 1
     assert len(report.files_skipped) == 1 and "broken.fit" in report.files_skipped[0]
@@ -95,7 +95,7 @@ def test_a_run_logged_by_hand_is_not_added_again_from_its_track(db, tmp_path):
     [warning] = report.warnings
     assert warning.startswith(str(tmp_path / "run.gpx"))
     assert f"2026-11-20 07:00 (session {run_id} from cli)" in warning
-    assert [(s.start.hour, s.minutes) for s in service.history(db, user="me")] == [
+    assert [(s.start.hour, s.minutes) for s in service.history(db, user="me").sessions] == [
         (7, 40),
         (18, 30),
     ]
@@ -124,7 +124,7 @@ def test_a_track_of_a_run_already_stored_from_another_app_is_not_added(db, tmp_p
     strong = tmp_path / "strong.csv"
     strong.write_text(CARDIO)  # a 32-minute run at 07:00 (UTC profile) and a leg workout at 18:00
     importing.import_files(db, "strong", [strong], now=NOW, user="me")
-    run_id = service.history(db, user="me")[0].id
+    run_id = service.history(db, user="me").sessions[0].id
     track = tmp_path / "run.gpx"
     track.write_text(gpx("2026-11-20T07:01:00+00:00", 31))
     walk = tmp_path / "walk.gpx"  # a walk during the leg workout is not the same kind of session
@@ -132,7 +132,7 @@ def test_a_track_of_a_run_already_stored_from_another_app_is_not_added(db, tmp_p
     report = importing.import_files(db, "gpx", [track, walk], now=NOW, user="me")
     assert (report.sessions_added, report.sessions_skipped_duplicate) == (1, 1)
     assert f"session {run_id} from strong" in report.warnings[0]
-    assert len(service.history(db, user="me")) == 3
+    assert len(service.history(db, user="me").sessions) == 3
 
 
 def test_back_to_back_sessions_are_not_taken_for_one(db, tmp_path):

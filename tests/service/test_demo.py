@@ -46,7 +46,7 @@ def test_the_demo_gives_advice_with_reasons_recovering_muscles_and_a_training_lo
 
 def test_the_demo_is_built_from_the_articles_three_example_weeks(db):
     load(db)
-    sessions = service.history(db, user="me")
+    sessions = service.history(db, user="me").sessions
     kinds = {s.kind for s in sessions}
     assert kinds == {
         SessionKind.STRENGTH,
@@ -63,7 +63,7 @@ def test_the_demo_is_built_from_the_articles_three_example_weeks(db):
 
 def test_sessions_end_yesterday_and_check_ins_run_through_today(db):
     load(db)
-    sessions = service.history(db, user="me")
+    sessions = service.history(db, user="me").sessions
     days = [s.start.astimezone(UTC).date() for s in sessions]
     assert days == [NOW.date() - timedelta(days=demo.DAYS - i) for i in range(demo.DAYS)]
     with db.reading() as tx:
@@ -76,7 +76,7 @@ def test_sessions_end_yesterday_and_check_ins_run_through_today(db):
 def test_the_demo_follows_the_profile_time_zone(db):
     service.update_profile(db, timezone="Europe/Amsterdam", user="me")
     load(db)
-    starts = [s.start.astimezone(AMSTERDAM) for s in service.history(db, user="me")]
+    starts = [s.start.astimezone(AMSTERDAM) for s in service.history(db, user="me").sessions]
     assert starts[-1].date() == date(2026, 11, 30)
     assert {s.hour for s in starts} <= {7, 10, 17, 19}
 
@@ -93,8 +93,8 @@ def test_the_same_now_gives_the_same_demo(db, tmp_path):
     load(db)
     with open_database(f"sqlite:///{tmp_path / 'other.db'}") as other:
         load(other)
-        assert [s.to_dict() for s in service.history(other, user="me")] == [
-            s.to_dict() for s in service.history(db, user="me")
+        assert [s.to_dict() for s in service.history(other, user="me").sessions] == [
+            s.to_dict() for s in service.history(db, user="me").sessions
         ]
 
 
@@ -130,7 +130,7 @@ def test_removing_the_demo_deletes_all_of_it_and_keeps_what_the_person_logged(db
     mine = CheckIn(NOW - timedelta(minutes=30), sleep_h=6.0, soreness={Region.ARMS: 1})
     service.checkin(db, mine, NOW, user="me")
     assert demo.remove_demo(db, user="me") == demo.DemoCounts(demo.DAYS, demo.DAYS + 1)
-    assert [s.id for s in service.history(db, user="me")] == [kept]
+    assert [s.id for s in service.history(db, user="me").sessions] == [kept]
     with db.reading() as tx:
         checkins = tx.checkins_between(tx.existing_user("me"), None, None)
     assert [(c.sleep_h, c.soreness) for c in checkins] == [(6.0, {Region.ARMS: 1})]
@@ -156,8 +156,8 @@ def test_the_demo_of_one_person_is_not_anothers(db):
     ann = Session(SessionKind.CLASS, NOW - timedelta(hours=2), 45, 6, class_kind="barre")
     service.log_session(db, ann, NOW, user="ann")
     assert demo.remove_demo(db, user="ann") == demo.DemoCounts(0, 0)
-    assert len(service.history(db, user="ann")) == 1
-    assert len(service.history(db, user="me")) == demo.DAYS
+    assert len(service.history(db, user="ann").sessions) == 1
+    assert len(service.history(db, user="me").sessions) == demo.DAYS
 
 
 def test_a_backup_keeps_the_demo_marker_so_a_restored_demo_can_be_removed(db, tmp_path):

@@ -116,7 +116,7 @@ def test_a_gpx_track_ending_in_the_year_9999_is_refused(db, tmp_path):
     assert str(refused.value) == (
         f'{file}, line 1, column time "9999-12-31T07:00:00Z": not a plausible time'
     )
-    assert service.history(db, user="me") == []
+    assert service.history(db, user="me").sessions == ()
 
 
 def test_a_fixed_workout_comes_in_with_replace(db, tmp_path):
@@ -140,7 +140,7 @@ def test_a_fixed_workout_comes_in_with_replace(db, tmp_path):
     assert (dry.sessions_added, dry.sessions_replaced) == (0, 1)
     replaced = load(db, "strong", fixed, replace=True)
     assert (replaced.sessions_added, replaced.sessions_replaced, replaced.sets_added) == (0, 1, 3)
-    (session,) = service.history(db, user="me")
+    (session,) = service.history(db, user="me").sessions
     assert [s.reps for s in session.exercises[0].sets] == [5, 4, 5]
     unchanged = load(db, "strong", fixed, replace=True)
     assert (unchanged.sessions_replaced, unchanged.sessions_skipped_duplicate) == (0, 1)
@@ -150,5 +150,5 @@ def test_a_fixed_workout_comes_in_with_replace(db, tmp_path):
         f"{broken}: the session at 2026-11-20 18:00 is not replaced: the file gave it without "
         "some of its rows"
     ) in kept.warnings
-    (session,) = service.history(db, user="me")
+    (session,) = service.history(db, user="me").sessions
     assert [s.reps for s in session.exercises[0].sets] == [5, 4, 5]

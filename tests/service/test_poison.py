@@ -57,7 +57,7 @@ MUTATE = {
 def every_command_answers(db) -> None:
     """The reading commands, a plan and every export, at now and at each stored session's start."""
     rules = default_rulebook()
-    stored = service.history(db, user="me")
+    stored = service.history(db, user="me").sessions
     for at in [NOW, *(s.start for s in stored[:: max(1, len(stored) // 5)])]:
         json.dumps(service.status(db, rules, at, user="me").muscles[0].ready_at is None)
         service.today(db, rules, at, 30, user="me")
@@ -82,7 +82,9 @@ def test_damaged_files_that_import_never_break_a_later_command(db, tmp_path, fmt
         except ImportFileError:
             continue
         imported += report.sessions_added
-        assert all(s.start <= NOW.replace(day=4) for s in service.history(db, user="me")), (
+        assert all(
+            s.start <= NOW.replace(day=4) for s in service.history(db, user="me").sessions
+        ), (
             name,
             what,
         )

@@ -312,7 +312,7 @@ def commands_work(db) -> None:
     service.status(db, rules, NOW, user="me")
     service.today(db, rules, NOW, user="me")
     service.load(db, rules, NOW, 3650, user="me")
-    json.dumps([s.to_dict() for s in service.history(db, user="me")], allow_nan=False)
+    json.dumps([s.to_dict() for s in service.history(db, user="me").sessions], allow_nan=False)
     json.dumps(backup.backup_data(db, user="me"), allow_nan=False)
 
 

@@ -12,7 +12,7 @@ from tests.web.test_body import log_squats
 def sessions(db_url: str) -> int:
     db = open_database(db_url)
     try:
-        return len(service.history(db, user=LOCAL_USER))
+        return len(service.history(db, user=LOCAL_USER).sessions)
     finally:
         db.close()
 

@@ -100,7 +100,7 @@ def test_delete_asks_first_and_then_removes_exactly_that_session(client):
     page = html(client.get(done.headers["location"]))
     assert page.select_one(".notice").text.strip() == "Session deleted."
     assert _ids(page) == [ids[0], ids[2]]
-    remaining = service.history(client.app.state.db, user="me")
+    remaining = service.history(client.app.state.db, user="me").sessions
     assert sorted(s.id for s in remaining) == sorted([ids[0], ids[2]])
     assert {s.kind for s in remaining} == {SessionKind.ENDURANCE, SessionKind.STRENGTH}
     again = post_form(client, f"/history/{ids[1]}/delete", {})

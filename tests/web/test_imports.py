@@ -22,7 +22,7 @@ def html_page_count(page, name: str) -> str:
 
 
 def _sessions(client) -> int:
-    return len(service.history(client.app.state.db, user="me"))
+    return len(service.history(client.app.state.db, user="me").sessions)
 
 
 def test_a_strong_export_is_imported_and_reported(client):
@@ -117,7 +117,7 @@ def test_a_backup_is_restored_into_an_empty_history_only(client, tmp_path):
     db = client.app.state.db
     path = tmp_path / "restday-backup.json"
     path.write_text(json.dumps(backup.backup_data(db, user="me")))
-    for session in service.history(db, user="me"):
+    for session in service.history(db, user="me").sessions:
         service.delete_session(db, session.id, user="me")
     tried = html(_upload(client, path, dry_run="1"))
     assert "would restore 2 sessions" in tried.select_one(".import-report").text

@@ -12,7 +12,7 @@ from tests.web.conftest import html, post_form
 
 
 def sessions(db):
-    return service.history(db, user=LOCAL_USER)
+    return list(service.history(db, user=LOCAL_USER).sessions)
 
 
 def strength_form(**extra):

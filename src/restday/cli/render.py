@@ -27,7 +27,7 @@ from restday.present import (
     today_data,
 )
 from restday.rules import Rulebook
-from restday.service import LogResult
+from restday.service import History, LogResult
 
 __all__ = ["Renderer", "check_timezone"]
 
@@ -103,15 +103,15 @@ class Renderer(DataOutput, PlanOutput):
         """What a delete removed."""
         print(f"{self.t.ui('ui.deleted')}: {session_line(session, self.t)}")
 
-    def history(self, sessions: Sequence[Session], as_json: bool) -> None:
-        """The logged sessions."""
+    def history(self, found: History, as_json: bool) -> None:
+        """The logged sessions, each with where it came from."""
         if as_json:
-            self._print_json(history_data(sessions, self.tz))
+            self._print_json(history_data(found.sessions, self.tz, found.sources))
             return
-        if not sessions:
+        if not found.sessions:
             print(self.t.ui("ui.no_sessions"))
-        for s in sessions:
-            print(session_line(s, self.t))
+        for s in found.sessions:
+            print(session_line(s, self.t, found.sources.get(s.id or 0)))
 
     def status(self, status: Status, as_json: bool) -> None:
         """Every muscle's recovery as a table, or JSON."""

@@ -13,7 +13,13 @@ from restday.present.plans import check_data, describe_day, plan_data, violation
 from restday.present.readiness import readiness_data, readiness_line
 from restday.present.reasons import reason_data, reasons_data
 from restday.present.rules import rules_data
-from restday.present.sessions import history_data, session_data, session_line, sets_text
+from restday.present.sessions import (
+    history_data,
+    session_data,
+    session_line,
+    sets_text,
+    source_text,
+)
 from restday.present.status import ready_text, status_data
 from restday.present.today import session_text, today_data
 
@@ -38,6 +44,7 @@ __all__ = [
     "session_text",
     "sets_text",
     "short_when",
+    "source_text",
     "status_data",
     "today_data",
     "unmatched_data",

@@ -6,6 +6,7 @@ only when used.
 """
 
 from restday.service.records import (
+    History,
     LogResult,
     SessionsPage,
     checkin,
@@ -22,6 +23,7 @@ from restday.service.reports import calibration, engine_inputs, load, status, to
 
 __all__ = [
     "LOCAL_USER",
+    "History",
     "LogResult",
     "SessionsPage",
     "calibration",

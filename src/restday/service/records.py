@@ -1,6 +1,6 @@
 """What a person records: sessions, check-ins, the profile; and reading or deleting sessions."""
 
-from collections.abc import Sequence
+from collections.abc import Mapping, Sequence
 from dataclasses import dataclass, replace
 from datetime import datetime
 from typing import TYPE_CHECKING
@@ -29,8 +29,10 @@ from restday.errors import InvalidInput, NotFound
 
 if TYPE_CHECKING:
     from restday.store.db import Database
+    from restday.store.repo import StoredSession
 
 __all__ = [
+    "History",
     "LogResult",
     "SessionsPage",
     "checkin",
@@ -121,17 +123,30 @@ def checkin(db: "Database", entry: CheckIn, now: datetime, *, user: str) -> int:
         return tx.add_checkin(tx.ensure_user(user), entry)
 
 
+@dataclass(frozen=True, slots=True)
+class History:
+    """Sessions, oldest first, and where each came from by id ("cli": typed; else its import)."""
+
+    sessions: tuple[Session, ...]
+    sources: Mapping[int, str]
+
+
 def history(
     db: "Database",
     since: datetime | None = None,
     until: datetime | None = None,
     *,
     user: str,
-) -> Sequence[Session]:
-    """Logged sessions between two moments, oldest first."""
+) -> History:
+    """Logged sessions between two moments, oldest first, with their sources."""
     require(asked_moment_problem(m, f) for m, f in ((since, "since"), (until, "at")) if m)
     with db.reading() as tx:
-        return [s.session for s in tx.sessions_between(tx.existing_user(user), since, until)]
+        stored = tx.sessions_between(tx.existing_user(user), since, until)
+    return History(tuple(s.session for s in stored), _sources(stored))
+
+
+def _sources(stored: "Sequence[StoredSession]") -> dict[int, str]:
+    return {s.session.id: s.source for s in stored if s.session.id is not None}
 
 
 @dataclass(frozen=True, slots=True)
@@ -141,6 +156,7 @@ class SessionsPage:
     sessions: tuple[Session, ...]
     total: int
     next_before: int | None
+    sources: Mapping[int, str]
 
 
 def sessions_page(
@@ -170,7 +186,8 @@ def sessions_page(
         where = session_filter(user_id, since, until, kind)
         stored, total = tx.sessions_page(user_id, where, limit + 1, before)
     found = tuple(s.session for s in stored[:limit])
-    return SessionsPage(found, total, found[-1].id if len(stored) > limit else None)
+    after = found[-1].id if len(stored) > limit else None
+    return SessionsPage(found, total, after, _sources(stored[:limit]))
 
 
 def session(db: "Database", session_id: int, *, user: str) -> Session:

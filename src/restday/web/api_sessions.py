@@ -114,7 +114,7 @@ def sessions(
         before=before,
     )
     return {
-        **present.history_data(page.sessions, ask.tz),
+        **present.history_data(page.sessions, ask.tz, page.sources),
         "total": page.total,
         "next_before": page.next_before,
     }

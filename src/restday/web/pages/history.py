@@ -10,7 +10,7 @@ from fastapi.responses import HTMLResponse, RedirectResponse
 from restday import service
 from restday.domain import Session, SessionKind
 from restday.errors import NotFound
-from restday.present import session_data, sets_text
+from restday.present import session_data, sets_text, source_text
 from restday.web.deps import Db, Form, Page, PageContext, User
 
 __all__ = ["router"]
@@ -53,10 +53,11 @@ def _when(s: Session, page: PageContext) -> str:
     return format_datetime(local, "EEE d MMM y HH:mm", tzinfo=page.tz, locale=page.lang)
 
 
-def _row(s: Session, page: PageContext) -> dict[str, Any]:
-    data = session_data(s, page.tz)
+def _row(s: Session, source: str | None, page: PageContext) -> dict[str, Any]:
+    data = session_data(s, page.tz, source)
     data["when"] = _when(s, page)
     data["summary"] = _summary(s, page)
+    data["source_text"] = source_text(source, page.t) if source else ""
     return data
 
 
@@ -101,7 +102,9 @@ def history_page(
         errors=errors,
         filters=filters,
         kinds=[(k.value, page.t.ui(f"kind.{k.value}")) for k in SessionKind],
-        sessions=[_row(s, page) for s in found.sessions] if found else [],
+        sessions=[_row(s, found.sources.get(s.id or 0), page) for s in found.sessions]
+        if found
+        else [],
         total=found.total if found else 0,
         older=older,
         newest="/history" + ("?" + urlencode(query) if query else "") if before else None,
@@ -141,7 +144,7 @@ def _detail(page: PageContext, db: Db, user: str, session_id: int, confirm: bool
         for e in s.exercises
     ]
     return page.render(
-        "history_session.html", session=_row(s, page), exercises=exercises, confirm=confirm
+        "history_session.html", session=_row(s, None, page), exercises=exercises, confirm=confirm
     )
 
 
