@@ -19,6 +19,7 @@ OPERATIONS = {
     ("get", "/api/sessions/{session_id}"),
     ("delete", "/api/sessions/{session_id}"),
     ("post", "/api/checkins"),
+    ("get", "/api/checkins"),
     ("get", "/api/profile"),
     ("put", "/api/profile"),
     ("post", "/api/plan"),

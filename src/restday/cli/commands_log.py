@@ -1,5 +1,6 @@
 """Commands that record: `profile`, `log strength|bodyweight|class|endurance|recovery`, `checkin`."""
 
+from datetime import timedelta
 from enum import StrEnum
 from typing import Annotated
 
@@ -279,15 +280,40 @@ def checkin(
         int | None, typer.Option("--resting-hr", help="Resting heart rate, bpm.")
     ] = None,
     hrv: Annotated[float | None, typer.Option(help="Heart-rate variability, ms.")] = None,
+    list_: Annotated[
+        bool,
+        typer.Option(
+            "--list", help="List check-ins and what devices measured, by day, newest first."
+        ),
+    ] = False,
+    days: Annotated[int, typer.Option(help="With --list: this many days back from --at.")] = 14,
+    json: Json = False,
 ) -> None:
-    """Record how you feel: sleep, soreness, fatigue, motivation, injuries.
+    """Record how you feel: sleep, soreness, fatigue, motivation, injuries; or list check-ins
+    and the nights, resting heart rates and HRV that devices measured, each with its source.
 
     Example: restday checkin --sleep 6.5 --sore legs=2 --fatigue 3 --motivation 4
     """
     from restday import service
     from restday.domain import CheckIn
+    from restday.domain.validate import number_problem, require
     from restday.errors import InvalidInput
     from restday.parse import parse_region, parse_soreness
+
+    given = (sleep, sleep_quality, sore, fatigue, motivation, injury, resting_hr, hrv)
+    if list_:
+        if irritable or any(value is not None for value in given):
+            raise InvalidInput("--list lists check-ins: give it no values to record")
+        settings = _settings(ctx)
+        db = settings.database()
+        renderer = _renderer(ctx, db, None)
+        require([number_problem("checkins.days", days, "days")])
+        until = _moment(at, renderer) if at else _now()
+        found = service.wellness(db, until - timedelta(days=days), until, user=settings.user)
+        renderer.wellness(found, days, json)
+        return
+    if json:
+        raise InvalidInput("--json applies to --list only")
 
     soreness = {}
     for text in sore or []:

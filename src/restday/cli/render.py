@@ -4,7 +4,7 @@ import json
 import os
 import sys
 from collections.abc import Mapping, Sequence
-from datetime import tzinfo
+from datetime import date, datetime, tzinfo
 from typing import Any
 from zoneinfo import ZoneInfo, ZoneInfoNotFoundError
 
@@ -23,11 +23,13 @@ from restday.present import (
     rules_data,
     session_line,
     session_text,
+    source_text,
     status_data,
     today_data,
+    wellness_data,
 )
 from restday.rules import Rulebook
-from restday.service import History, LogResult
+from restday.service import History, LogResult, Wellness
 
 __all__ = ["Renderer", "check_timezone"]
 
@@ -98,6 +100,24 @@ class Renderer(DataOutput, PlanOutput):
         print(
             f"{self.t.ui('ui.checkin_saved')}: #{checkin_id}, {self.t.text('ui.when', {'at': entry.at})}"
         )
+
+    def wellness(self, found: Wellness, days: int, as_json: bool) -> None:
+        """Check-ins and readings by day, newest first, each with where it came from."""
+        data = wellness_data(found, self.t)
+        if as_json:
+            self._print_json(data)
+            return
+        if not data["days"]:
+            print(self.t.text("ui.checkin.none", {"days": days}))
+        for day in data["days"]:
+            print(f"{day['date']}, {self.t.when(date.fromisoformat(day['date']))}")
+            for c in day["checkins"]:
+                moment = datetime.fromisoformat(c["at"])
+                when = {"when": f"{moment:%H:%M}", "source": c["source_text"]}
+                print(f"  {self.t.text('ui.checkin.typed', when)}: {c['text']}")
+            for r in day["readings"]:
+                source = source_text(r["format"], self.t)
+                print(f"  {self.t.text('ui.checkin.measured', {'source': source})}: {r['text']}")
 
     def deleted(self, session: Session) -> None:
         """What a delete removed."""

@@ -120,6 +120,7 @@ RANGES: dict[str, Range] = {
     "profile.max_hr_bpm": Range(80, 250, "bpm"),
     "today.minutes": Range(1, 1440, "min"),
     "load.days": Range(1, 36500, whole=True),
+    "checkins.days": Range(1, 36500, whole=True),
     "history.limit": Range(1, 500, whole=True),
     "plan.weeks": Range(1, 4, whole=True),
     "plan.sessions": Range(1, 7, whole=True),

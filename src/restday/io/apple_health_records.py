@@ -57,7 +57,7 @@ _NOT_ASLEEP = frozenset({f"{_SLEEP}InBed", f"{_SLEEP}Awake"})
 _STAGES = ("core", "deep", "REM")
 _EVENING = 18  # an interval ending from this hour on belongs to the next day's night
 _LONGEST = timedelta(days=1)
-_HOURS_KEPT = 100_000
+_HOURS_KEPT = 1024  # Apple writes each type in time order: recent hours are the ones asked
 
 
 def apple_time(text: str) -> datetime:
@@ -155,12 +155,18 @@ def record_reading(element: Any, kind: str, fields: Fields) -> ImportedReading:
 
 @dataclass(slots=True)
 class _Night:
-    """One source's asleep intervals of one night."""
+    """One source's asleep intervals of one night (UTC seconds), its first and last moments."""
 
     source: str
     line: int | None
-    intervals: list[tuple[datetime, datetime]] = field(default_factory=list)
+    first: datetime
+    last: datetime
+    intervals: list[tuple[float, float]] = field(default_factory=list)
     stages: set[str] = field(default_factory=set)
+
+    def add(self, start: datetime, end: datetime) -> None:
+        self.intervals.append((start.timestamp(), end.timestamp()))
+        self.first, self.last = min(self.first, start), max(self.last, end)
 
     def asleep_h(self) -> float:
         """Hours asleep: the union of the intervals, a minute counted once."""
@@ -169,11 +175,11 @@ class _Night:
         begin, until = ordered[0]
         for start, end in ordered[1:]:
             if start > until:
-                seconds += (until - begin).total_seconds()
+                seconds += until - begin
                 begin, until = start, end
             else:
                 until = max(until, end)
-        return (seconds + (until - begin).total_seconds()) / 3600
+        return (seconds + until - begin) / 3600
 
     def method(self, others: list[str]) -> str:
         """How the night was measured, and which other sources were not added."""
@@ -219,8 +225,8 @@ class Nights:
         sources = self.nights.setdefault(night, {})
         found = sources.get(name)
         if found is None:
-            found = sources[name] = _Night(name, element.sourceline)
-        found.intervals.append((start, end))
+            found = sources[name] = _Night(name, element.sourceline, start, end)
+        found.add(start, end)
         if _ASLEEP[value]:
             found.stages.add(_ASLEEP[value])
 
@@ -230,14 +236,10 @@ class Nights:
             hours = {n.source: n.asleep_h() for n in self.nights[day].values()}
             chosen = max(self.nights[day].values(), key=lambda n: (bool(n.stages), hours[n.source]))
             others = sorted(name for name in hours if name != chosen.source)
-            intervals = chosen.intervals
+            hours_asleep = round(hours[chosen.source], 3)
+            method = chosen.method(others)
             found = Reading(
-                Measure.SLEEP_H,
-                max(end for _, end in intervals),
-                round(hours[chosen.source], 3),
-                chosen.source,
-                chosen.method(others),
-                min(start for start, _ in intervals),
+                Measure.SLEEP_H, chosen.last, hours_asleep, chosen.source, method, chosen.first
             )
             key = f"{source}:sleep:{day.isoformat()}"
             result.readings.append(ImportedReading(found, key, line=chosen.line))

@@ -22,10 +22,12 @@ from restday.present.sessions import (
 )
 from restday.present.status import ready_text, status_data
 from restday.present.today import session_text, today_data
+from restday.present.wellness import checkin_text, reading_text, wellness_data
 
 __all__ = [
     "calibration_data",
     "check_data",
+    "checkin_text",
     "describe_day",
     "history_data",
     "import_report_data",
@@ -34,6 +36,7 @@ __all__ = [
     "plan_data",
     "readiness_data",
     "readiness_line",
+    "reading_text",
     "ready_text",
     "reason_data",
     "reasons_data",
@@ -49,5 +52,6 @@ __all__ = [
     "today_data",
     "unmatched_data",
     "violations_data",
+    "wellness_data",
     "why",
 ]

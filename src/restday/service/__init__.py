@@ -9,6 +9,7 @@ from restday.service.records import (
     History,
     LogResult,
     SessionsPage,
+    Wellness,
     checkin,
     delete_session,
     history,
@@ -17,6 +18,7 @@ from restday.service.records import (
     session,
     sessions_page,
     update_profile,
+    wellness,
     with_muscles,
 )
 from restday.service.reports import calibration, engine_inputs, load, status, today
@@ -26,6 +28,7 @@ __all__ = [
     "History",
     "LogResult",
     "SessionsPage",
+    "Wellness",
     "calibration",
     "checkin",
     "delete_session",
@@ -39,6 +42,7 @@ __all__ = [
     "status",
     "today",
     "update_profile",
+    "wellness",
     "with_muscles",
 ]
 

@@ -13,10 +13,11 @@ from restday.domain import (
     Goal,
     LoadMetric,
     Profile,
+    Reading,
     Session,
     SessionKind,
 )
-from restday.domain.bounds import ID_MAX
+from restday.domain.bounds import EARLIEST, ID_MAX
 from restday.domain.validate import (
     asked_moment_problem,
     checkin_problems,
@@ -35,6 +36,7 @@ __all__ = [
     "History",
     "LogResult",
     "SessionsPage",
+    "Wellness",
     "checkin",
     "delete_session",
     "history",
@@ -43,6 +45,7 @@ __all__ = [
     "session",
     "sessions_page",
     "update_profile",
+    "wellness",
     "with_muscles",
 ]
 
@@ -121,6 +124,30 @@ def checkin(db: "Database", entry: CheckIn, now: datetime, *, user: str) -> int:
     require(checkin_problems(entry, now=now))
     with db.transaction() as tx:
         return tx.add_checkin(tx.ensure_user(user), entry)
+
+
+@dataclass(frozen=True, slots=True)
+class Wellness:
+    """Check-ins with their sources ("cli": typed) and device readings with the import that
+    brought them, oldest first: kept apart, as they are stored."""
+
+    checkins: tuple[tuple[CheckIn, str], ...]
+    readings: tuple[tuple[Reading, str], ...]
+
+
+def wellness(db: "Database", since: datetime, until: datetime, *, user: str) -> Wellness:
+    """The check-ins and readings from `since` (at the earliest 1970) through `until`."""
+    require([asked_moment_problem(until, "at")])
+    since = max(since, EARLIEST)
+    with db.reading() as tx:
+        user_id = tx.existing_user(user)
+        sources = tx.checkin_sources(user_id)
+        checkins = tx.checkins_between(user_id, since, until)
+        readings = tx.readings_between(user_id, since, until)
+    return Wellness(
+        tuple((c, sources.get(c.id or 0, "cli")) for c in checkins),
+        tuple((r.reading, r.format) for r in readings),
+    )
 
 
 @dataclass(frozen=True, slots=True)

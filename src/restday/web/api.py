@@ -5,6 +5,7 @@ Each route parses its query and body, calls one service function, and returns th
 (problem JSON naming each field at fault).
 """
 
+from datetime import timedelta
 from typing import Annotated, Any
 
 from fastapi import APIRouter, Query
@@ -12,6 +13,7 @@ from fastapi import APIRouter, Query
 from restday import present, service
 from restday.domain import CheckIn, Experience, Goal, LoadMetric, Region
 from restday.domain.data import read_checkin
+from restday.domain.validate import number_problem, require
 from restday.web import api_data, api_docs, api_sessions
 from restday.web.api_input import PROBLEMS, Ask, At, Body, JsonBody, Lang, body_schema, bounded
 from restday.web.deps import Db, Rules, User
@@ -126,6 +128,27 @@ def update_profile(db: Db, user: User, data: JsonBody) -> Any:
     }
     body.check()
     return service.update_profile(db, user=user, **changes).to_dict()  # type: ignore[arg-type]
+
+
+@router.get("/checkins", summary="Check-ins and what devices measured, by day")
+def checkins(
+    db: Db,
+    user: User,
+    ask: Ask,
+    days: Annotated[
+        int,
+        Query(description="How many days up to `at`.", json_schema_extra=bounded("checkins.days")),
+    ] = 14,
+    at: At = None,
+    lang: Lang = None,
+) -> Any:
+    """Each day's check-ins (typed, with their source) and readings (measured: nights of sleep,
+    resting heart rate, HRV, body mass, with device, method and import), newest first (as
+    `restday checkin --list --json`)."""
+    require([number_problem("checkins.days", days, "days")])
+    until = ask.at(at)
+    found = service.wellness(db, until - timedelta(days=days), until, user=user)
+    return present.wellness_data(found, ask.words(lang))
 
 
 CHECKIN_FIELDS: dict[str, Any] = {

@@ -4,14 +4,15 @@ motivation, irritability, injuries, and optionally resting heart rate and HRV.
 Saved through `service.checkin` like `restday checkin`, then back to today with a confirmation.
 """
 
-from datetime import datetime, tzinfo
+from datetime import date, datetime, timedelta, tzinfo
 from functools import partial
+from typing import Any
 
 from fastapi import APIRouter
 from fastapi.responses import HTMLResponse, RedirectResponse
 from starlette.datastructures import FormData
 
-from restday import service
+from restday import present, service
 from restday.domain import CheckIn, Region
 from restday.domain.validate import checkin_problems
 from restday.errors import InvalidInput
@@ -102,8 +103,14 @@ def read_checkin(form: FormData, tz: tzinfo, now: datetime) -> CheckIn:
     return entry
 
 
+RECENT_DAYS = 7
+"""Days of check-ins and readings shown under the form."""
+
+
 def _show(
     page: PageContext,
+    db: Db,
+    user: str,
     values: dict[str, str],
     injuries: list[str],
     error: InvalidInput | None = None,
@@ -130,15 +137,31 @@ def _show(
         levels=SORENESS_LEVELS,
         limits=LIMITS,
         more_open=any(name in errors for name in MORE),
+        recent=_recent(page, db, user),
+        recent_days=RECENT_DAYS,
     )
 
 
+def _recent(page: PageContext, db: Db, user: str) -> list[dict[str, Any]]:
+    """The last days' check-ins and readings, newest first, as the page lists them."""
+    since = page.now - timedelta(days=RECENT_DAYS)
+    found = present.wellness_data(service.wellness(db, since, page.now, user=user), page.t)
+    days: list[dict[str, Any]] = found["days"]
+    for day in days:
+        day["when"] = page.t.when(date.fromisoformat(day["date"]))
+        for checkin in day["checkins"]:
+            checkin["time"] = f"{datetime.fromisoformat(checkin['at']):%H:%M}"
+        for reading in day["readings"]:
+            reading["source_text"] = present.source_text(reading["format"], page.t)
+    return days
+
+
 @router.get("/checkin", response_class=HTMLResponse)
-def checkin_page(page: Page) -> HTMLResponse:
-    """The form: now, no soreness, nothing else chosen."""
+def checkin_page(page: Page, db: Db, user: User) -> HTMLResponse:
+    """The form (now, no soreness, nothing else chosen) and the last days' check-ins and readings."""
     values = {"at": local_input(page.now, page.tz)}
     values |= {f"soreness.{r.value}": "0" for r in Region}
-    return _show(page, values, [])
+    return _show(page, db, user, values, [])
 
 
 @router.post("/checkin", response_model=None)
@@ -150,5 +173,5 @@ def checkin_post(page: Page, db: Db, user: User, form: Form) -> HTMLResponse | R
     except InvalidInput as error:
         values = {key: v for key, v in form.items() if isinstance(v, str) and key != "csrf"}
         injuries = [v for v in form.getlist("injury") if isinstance(v, str)]
-        return _show(page, values, injuries, error, status_code=422)
+        return _show(page, db, user, values, injuries, error, status_code=422)
     return page.redirect("/", done="checked_in")
