@@ -2,20 +2,31 @@
 
 import copy
 import json
-from datetime import UTC, datetime
+from datetime import UTC, datetime, timedelta, timezone
 
 import pytest
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
 from restday import service
-from restday.domain import CheckIn, ExerciseEntry, Region, Session, SessionKind, SetEntry
+from restday.domain import (
+    CheckIn,
+    ExerciseEntry,
+    Measure,
+    Reading,
+    Region,
+    Session,
+    SessionKind,
+    SetEntry,
+)
 from restday.errors import Conflict, ImportFileError
 from restday.rules import default_rulebook
 from restday.service import backup, planning
+from restday.store.repo import StoredReading
 from tests.service.conftest import snapshot
 
 NOW = datetime(2026, 12, 1, 12, tzinfo=UTC)
+HOURS_7 = timedelta(hours=7)
 
 
 def person(db) -> None:
@@ -42,8 +53,18 @@ def person(db) -> None:
         NOW,
         user="me",
     )
+    wake = datetime(2026, 11, 27, 7, tzinfo=timezone(timedelta(hours=-5)))
+    night = Reading(Measure.SLEEP_H, wake, 6.25, "Apple Watch", "asleep stages", wake - HOURS_7)
+    hrv = Reading(Measure.HRV_RMSSD_MS, wake, 48.0, "Garmin fenix 6", "hrv_status_summary")
     with db.transaction() as tx:
         tx.set_alias(tx.ensure_user("me"), "Latzug", "Wide-Grip_Lat_Pulldown")
+        tx.add_readings(
+            tx.ensure_user("me"),
+            [
+                StoredReading(night, "apple-health", "apple-health:sleep:2026-11-27"),
+                StoredReading(hrv, "fit", "garmin:hrv:2026-11-27:1"),
+            ],
+        )
     ask = planning.PlanAsk(
         start=datetime(2026, 11, 30).date(), available=dict.fromkeys(range(7), 60.0)
     )
@@ -72,10 +93,21 @@ def written(tmp_path, data, name="edited.json"):
 def test_a_backup_restores_everything_with_plans(db, saved, tmp_path):
     data = json.loads(saved.read_text())
     assert (len(data["sessions"]), len(data["checkins"]), len(data["plans"])) == (2, 1, 1)
+    assert data["readings"][0] == {
+        "measure": "sleep_h",
+        "at": "2026-11-27T07:00:00-05:00",
+        "value": 6.25,
+        "source": "Apple Watch",
+        "method": "asleep stages",
+        "start": "2026-11-27T00:00:00-05:00",
+        "format": "apple-health",
+        "key": "apple-health:sleep:2026-11-27",
+    }
     with db.transaction() as tx:
         tx.connection.exec_driver_sql("DELETE FROM users")
     restored = restore_into(db, saved)
     assert (restored.sessions, restored.checkins, restored.aliases, restored.plans) == (2, 1, 1, 1)
+    assert restored.readings == 2
     assert restored.profile_replaced is False
     again = tmp_path / "again.json"
     backup.export_json(db, again, user="me")
@@ -98,7 +130,8 @@ def test_restoring_twice_is_refused_and_doubles_nothing(db, saved):
         restore_into(db, saved)
     assert str(refused.value) == (
         f"{saved}: restore needs a database without your records, but it already has 2 sessions, "
-        "1 check-in, 1 exercise mapping, 1 plan; restore into a new database (--database-url) instead"
+        "1 check-in, 2 device readings, 1 exercise mapping, 1 plan; restore into a new database "
+        "(--database-url) instead"
     )
     assert snapshot(db) == before
 
@@ -118,6 +151,7 @@ def test_a_dry_run_checks_the_whole_backup_and_writes_nothing(db, saved):
 def test_check_ins_alone_make_the_database_in_use(db, saved):
     with db.transaction() as tx:
         tx.connection.exec_driver_sql("DELETE FROM sessions")
+        tx.connection.exec_driver_sql("DELETE FROM readings")
         tx.connection.exec_driver_sql("DELETE FROM plans")
         tx.connection.exec_driver_sql("DELETE FROM exercise_aliases")
     before = snapshot(db)
@@ -128,7 +162,7 @@ def test_check_ins_alone_make_the_database_in_use(db, saved):
 
 def test_a_profile_saved_before_is_replaced_and_reported(db, saved):
     with db.transaction() as tx:
-        for table in ("sessions", "checkins", "plans", "exercise_aliases"):
+        for table in ("sessions", "checkins", "readings", "plans", "exercise_aliases"):
             tx.connection.exec_driver_sql(f"DELETE FROM {table}")
     service.update_profile(db, timezone="Asia/Tokyo", user="me")
     restored = restore_into(db, saved)
@@ -257,6 +291,18 @@ EDITS = [
     (edit(["version"], True), "backup version True is not a version restday wrote"),
     (edit(["version"], "1"), "backup version '1' is not a version restday wrote"),
     (edit(["sessions"], "all of them"), 'sessions "all of them": must be a list'),
+    (edit(["readings", 0, "measure"], "steps"), 'readings[0].measure "steps": must be one of'),
+    (edit(["readings", 0, "value"], 30), 'readings[0].value "30.0": must be'),
+    (edit(["readings", 0, "value"], "7"), 'readings[0].value "7": must be a number'),
+    (
+        edit(["readings", 0, "at"], "2026-11-27T07:00"),
+        'readings[0].at "2026-11-27T07:00": must say',
+    ),
+    (edit(["readings", 1, "key"], "apple-health:sleep:2026-11-27"), "readings[1].key"),
+    (edit(["readings", 1, "key"], ["x"]), "readings[1].key \"['x']\": must be a text"),
+    (edit(["readings", 0, "format"], ""), 'readings[0].format "": must not be empty'),
+    (edit(["readings", 0, "source"], None), "readings[0].source: must be a text, not null"),
+    (edit(["readings"], {}), 'readings "an object": must be a list'),
 ]
 
 

@@ -1,6 +1,6 @@
 """Domain objects from plain JSON data (a backup, later an API body), each wrong type named by path.
 
-`read_session`, `read_checkin` and `read_profile` take the shapes of `to_dict` and append a Problem
+`read_session`, `read_checkin`, `read_reading` and `read_profile` take the shapes of `to_dict` and append a Problem
 for every value of the wrong type, returning None when the object cannot be built. They check types
 only; `validate` checks bounds.
 """
@@ -12,11 +12,12 @@ from typing import Any, TypeVar
 from restday.domain.checkin import CheckIn
 from restday.domain.muscles import Region
 from restday.domain.profile import Experience, Goal, LoadMetric, Profile
+from restday.domain.reading import Measure, Reading
 from restday.domain.session import ExerciseEntry, Intensity, Session, SessionKind, SetEntry, SetType
 from restday.domain.validate import size_problems
 from restday.errors import Problem
 
-__all__ = ["Fields", "read_checkin", "read_profile", "read_session"]
+__all__ = ["Fields", "read_checkin", "read_profile", "read_reading", "read_session"]
 
 E = TypeVar("E", bound=StrEnum)
 
@@ -230,6 +231,19 @@ def read_checkin(data: object, path: str, problems: list[Problem]) -> CheckIn | 
     )
     fine = f.ok and None not in injuries and len(soreness) == len(f.mapping("soreness"))
     return checkin if fine else None
+
+
+def read_reading(data: object, path: str, problems: list[Problem]) -> Reading | None:
+    """A reading from `Reading.to_dict` data."""
+    f = Fields(data, path, problems)
+    measure = f.choice("measure", Measure, required=True)
+    at = f.moment("at")
+    start = f.moment("start") if f.data.get("start") is not None else None
+    value = f.number("value", required=True)
+    source, method = f.text("source", required=True), f.text("method") or ""
+    if not f.ok or measure is None or at is None or value is None or source is None:
+        return None
+    return Reading(measure, at, value, source, method, start)
 
 
 def _region(name: object, path: str, problems: list[Problem]) -> Region | None:

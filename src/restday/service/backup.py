@@ -18,10 +18,11 @@ from typing import TYPE_CHECKING, Any
 from restday.catalog import load_activities, load_exercises
 from restday.domain import ActivityKind, CheckIn, Profile, Session
 from restday.domain.bounds import EARLIEST, LATEST_ASKED
-from restday.domain.data import Fields, read_checkin, read_profile, read_session
+from restday.domain.data import Fields, read_checkin, read_profile, read_reading, read_session
 from restday.domain.validate import (
     checkin_problems,
     profile_problems,
+    reading_problems,
     session_problems,
     text_problem,
 )
@@ -30,6 +31,7 @@ from restday.service.outfile import write_output
 
 if TYPE_CHECKING:
     from restday.store.db import Database
+    from restday.store.reading_records import StoredReading
     from restday.store.repo import Repository, SessionItem, StoredSession
 
 __all__ = [
@@ -43,8 +45,8 @@ __all__ = [
     "restore",
 ]
 
-BACKUP_VERSION = 2
-"""Version 2 added the saved plans; version 1 files are read too."""
+BACKUP_VERSION = 3
+"""Version 2 added the saved plans, version 3 the readings of devices; older files are read too."""
 
 CSV_COLUMNS = (
     "session_id", "start", "kind", "minutes", "rpe", "intensity", "sport", "class_kind", "recovery_kind",
@@ -57,6 +59,7 @@ _SHOWN_PROBLEMS = 3
 _RECORDS = {
     "sessions": ("session", "sessions"),
     "checkins": ("check-in", "check-ins"),
+    "readings": ("device reading", "device readings"),
     "aliases": ("exercise mapping", "exercise mappings"),
     "plans": ("plan", "plans"),
 }
@@ -93,6 +96,10 @@ def backup_data(db: "Database", *, user: str) -> dict[str, Any]:
             "checkins": [
                 {**c.to_dict(), "source": sources[c.id or 0]}
                 for c in tx.checkins_between(user_id, None, None)
+            ],
+            "readings": [
+                {**r.reading.to_dict(), "format": r.format, "key": r.key}
+                for r in tx.readings_between(user_id, None, None)
             ],
             "aliases": dict(sorted(tx.aliases(user_id).items())),
             "plans": [
@@ -138,6 +145,7 @@ class Restored:
     plans: int
     profile_replaced: bool
     dry_run: bool = False
+    readings: int = 0
 
 
 @dataclass(slots=True)
@@ -150,6 +158,7 @@ class _Backup:
     checkins: list[tuple[CheckIn, str]]
     aliases: dict[str, str]
     plans: list[tuple[str, dict[str, Any]]]
+    readings: list["StoredReading"]
 
 
 def _refuse_constant(name: str) -> float:
@@ -270,6 +279,28 @@ def _checkins(data: Fields, now: datetime, problems: list[Problem], backup: _Bac
                 backup.checkins.append((checkin, source))
 
 
+def _readings(data: Fields, now: datetime, problems: list[Problem], backup: _Backup) -> None:
+    from restday.store.reading_records import StoredReading
+
+    keys: set[str] = set()
+    for i, raw in enumerate(data.items("readings")):
+        path = data.at("readings", i)
+        reading = read_reading(raw, path, problems)
+        fmt = raw.get("format") if isinstance(raw, dict) else None
+        key = raw.get("key") if isinstance(raw, dict) else None
+        found = [
+            text_problem("source", fmt, f"{path}.format"),
+            text_problem("fingerprint", key, f"{path}.key"),
+            *(_within(p, path) for p in (reading_problems(reading, now=now) if reading else [])),
+        ]
+        if isinstance(key, str) and key in keys:
+            found.append(Problem(f"{path}.key", "is given twice", key))
+        problems += [p for p in found if p is not None]
+        if reading is not None and isinstance(fmt, str) and isinstance(key, str) and not any(found):
+            keys.add(key)
+            backup.readings.append(StoredReading(reading, fmt, key))
+
+
 def _aliases(data: Fields, problems: list[Problem], backup: _Backup) -> None:
     known = load_exercises()
     for name, exercise_id in data.mapping("aliases").items():
@@ -347,9 +378,10 @@ def _read(file: Path, now: datetime) -> _Backup:
     profile = read_profile(raw.get("profile", {}), "profile", problems)
     if profile is not None:
         problems += [_within(p, "profile") for p in profile_problems(profile)]
-    backup = _Backup(profile or Profile(), [], [], [], {}, [])
+    backup = _Backup(profile or Profile(), [], [], [], {}, [], [])
     _sessions(data, now, problems, backup)
     _checkins(data, now, problems, backup)
+    _readings(data, now, problems, backup)
     _aliases(data, problems, backup)
     _plans(data, problems, backup)
     if problems:
@@ -390,11 +422,13 @@ def restore(
     file = files[0]
     backup = _read(file, now)
     counts = (len(backup.sessions), len(backup.checkins), len(backup.aliases), len(backup.plans))
+    readings = len(backup.readings)
     if dry_run:
         with db.reading() as tx:
             user_id = tx.existing_user(user)
             _refuse_if_in_use(tx, user_id, file)
-            return Restored(*counts, profile_replaced=tx.has_profile(user_id), dry_run=True)
+            replaced = tx.has_profile(user_id)
+            return Restored(*counts, replaced, dry_run=True, readings=readings)
     with db.transaction() as tx:
         user_id = tx.ensure_user(user)
         _refuse_if_in_use(tx, user_id, file)
@@ -403,8 +437,9 @@ def restore(
         tx.add_sessions(user_id, backup.sessions, notes=backup.notes)
         for checkin, source in backup.checkins:
             tx.add_checkin(user_id, checkin, source)
+        tx.add_readings(user_id, backup.readings)
         for name, exercise_id in backup.aliases.items():
             tx.set_alias(user_id, name, exercise_id)
         for start, plan in backup.plans:
             tx.save_plan(user_id, start, json.dumps(plan, allow_nan=False))
-    return Restored(*counts, profile_replaced=replaced)
+    return Restored(*counts, profile_replaced=replaced, readings=readings)
