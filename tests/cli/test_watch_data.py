@@ -36,11 +36,14 @@ def night(wake: date, hours: float) -> str:
     )
 
 
-def apple_export(tmp_path: Path, nights: list[float], hearts: list[int]) -> Path:
-    """export.zip as the Health app writes it: one night and one resting heart rate a morning."""
+def apple_export(
+    tmp_path: Path, nights: list[float], hearts: list[int], first: date = FIRST
+) -> Path:
+    """export.zip as the Health app writes it: one night and one resting heart rate a morning,
+    from the morning of `first` on."""
     body = ""
     for i, (hours, bpm) in enumerate(zip(nights, hearts, strict=True)):
-        day = FIRST + timedelta(days=i)
+        day = first + timedelta(days=i)
         body += night(day, hours)
         moment = f"{day} 07:30:00 +0100"
         body += record("RestingHeartRate", moment, moment, str(bpm), "count/min")
