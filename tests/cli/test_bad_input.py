@@ -192,7 +192,7 @@ def test_history_and_the_backup_are_strict_json(logged, tmp_path):
     strict(logged.ok("history", "--json").out)
     backup = tmp_path / "backup.json"
     logged.ok("export", "json", str(backup))
-    assert strict(backup.read_text())["version"] == 2
+    assert strict(backup.read_text())["version"] == 3
 
 
 def test_an_export_into_a_missing_folder_is_refused(logged, tmp_path):

@@ -634,3 +634,12 @@ def test_damaged_csv_gives_a_result_or_an_error(tmp_path, variant, rng):
 
     for skip_invalid in (False, True):
         outcome(strava.parse, path, f"{variant} {name} ({what})", skip_invalid=skip_invalid)
+
+
+def test_a_zip_member_without_a_name_is_passed_over(tmp_path):
+    path = tmp_path / "export_12345.zip"
+    with zipfile.ZipFile(path, "w") as zf:
+        zf.writestr("activities.csv", (STRAVA / "activities_en.csv").read_text())
+        zf.writestr(zipfile.ZipInfo(""), b"damaged directory entry")
+    result = strava.parse(path, skip_invalid=True)
+    assert len(result.sessions) == 6

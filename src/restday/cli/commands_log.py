@@ -288,6 +288,7 @@ def checkin(
     ] = False,
     days: Annotated[int, typer.Option(help="With --list: this many days back from --at.")] = 14,
     json: Json = False,
+    lang: Lang = None,
 ) -> None:
     """Record how you feel: sleep, soreness, fatigue, motivation, injuries; or list check-ins
     and the nights, resting heart rates and HRV that devices measured, each with its source.
@@ -306,7 +307,7 @@ def checkin(
             raise InvalidInput("--list lists check-ins: give it no values to record")
         settings = _settings(ctx)
         db = settings.database()
-        renderer = _renderer(ctx, db, None)
+        renderer = _renderer(ctx, db, lang)
         require([number_problem("checkins.days", days, "days")])
         until = _moment(at, renderer) if at else _now()
         found = service.wellness(db, until - timedelta(days=days), until, user=settings.user)
@@ -324,7 +325,7 @@ def checkin(
     injuries = frozenset(parse_region(r) for r in injury or [])
     settings = _settings(ctx)
     db = settings.database()
-    renderer = _renderer(ctx, db, None)
+    renderer = _renderer(ctx, db, lang)
     entry = CheckIn(
         _moment(at, renderer),
         sleep,

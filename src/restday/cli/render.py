@@ -196,13 +196,15 @@ class Renderer(DataOutput, PlanOutput):
             ready = tuple(r.value for r in result.train.regions)
             console.print("  " + t.text("ui.ready_regions", {"regions": ready}), soft_wrap=True)
         self._print_list(console, "ui.reasons", result.reasons)
-        lines = [line["text"] for line in readiness_data(result.readiness, t).values() if line]
+        lines = [line for line in readiness_data(result.readiness, t).values() if line]
         if lines:
             from rich.markup import escape
 
             console.print(f"[bold]{t.ui('ui.readiness.title')}[/]")
             for line in lines:
-                console.print(f"  • {escape(line)} [dim](readiness)[/]", soft_wrap=True)
+                console.print(
+                    f"  • {escape(line['text'])} [dim]({line['rule']})[/]", soft_wrap=True
+                )
         self._print_list(console, "ui.suggestions", result.suggestions)
         self._print_list(console, "ui.warnings", result.warnings)
 

@@ -91,7 +91,10 @@ class Zip:
         self.members = {
             found: info
             for info in zf.infolist()
-            if not info.is_dir() and (found := inside(info.filename)) is not None
+            # A damaged directory can name a member "" (ZipInfo.is_dir() fails on it).
+            if info.filename
+            and not info.is_dir()
+            and (found := inside(info.filename)) is not None
         }
         anchors = sorted(
             (n for n in self.members if posixpath.basename(n).casefold() == anchor.casefold()),
@@ -197,7 +200,7 @@ def opened(path: Path, anchor: str) -> Iterator[tuple[Export | None, Path, str]]
         return
     try:
         zf = zipfile.ZipFile(path)
-    except (zipfile.BadZipFile, OSError, ValueError) as error:
+    except (zipfile.BadZipFile, NotImplementedError, OSError, ValueError) as error:
         raise ImportFileError(path, f"not a readable zip archive ({error})") from None
     with zf, tempfile.TemporaryDirectory(prefix="restday-") as tmp:
         archive = Zip(path, zf, anchor)
