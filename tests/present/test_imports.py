@@ -36,7 +36,7 @@ def test_the_import_report_follows_the_contract_and_names_the_skipped_row():
 
 
 def test_a_restore_reports_its_counts():
-    data = restored_data(Restored(3, 1, 2, 0, profile_replaced=False, dry_run=True))
+    data = restored_data(Restored(3, 1, 2, 0, profile_replaced=False, dry_run=True, readings=4))
     assert data == {
         "sessions": 3,
         "checkins": 1,
@@ -44,4 +44,5 @@ def test_a_restore_reports_its_counts():
         "plans": 0,
         "profile_replaced": False,
         "dry_run": True,
+        "readings": 4,
     }
