@@ -92,7 +92,7 @@ def test_a_four_hour_night_and_a_high_resting_heart_rate_are_cited_with_their_nu
     assert (ready["resting_hr"]["mark"], ready["resting_hr"]["baseline"]["days"]) == ("high", 7)
     assert ready["hrv"] is None
     text = cli.ok("today", "--at", morning(7)).out
-    assert "Readiness" in text and "Sleep 4 h (Sam’s Apple Watch): low (normal is 7 to 9 h)" in text
+    assert "Readiness" in text and "Sleep 4 h (Sam’s Apple Watch): low (aim for 7 to 9 h)" in text
 
 
 def test_a_normal_week_gives_normal_marks_and_trains(cli, tmp_path):

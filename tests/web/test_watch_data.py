@@ -51,7 +51,7 @@ def test_an_apple_export_uploaded_on_the_import_page_counts_nights_and_readings(
     marks = {li["data-readiness"]: li["data-mark"] for li in today.select(".readiness li")}
     assert marks == {"sleep": "low", "resting_hr": "high"}
     text = today.select_one(".readiness").text
-    assert "Sleep 4 h (Sam’s Apple Watch): low (normal is 7 to 9 h)" in text
+    assert "Sleep 4 h (Sam’s Apple Watch): low (aim for 7 to 9 h)" in text
     warnings = today.select_one(".warnings").text
     assert "8 above your 28-day baseline of 58" in warnings
 

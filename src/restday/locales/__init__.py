@@ -37,6 +37,7 @@ _PREFIXES: dict[str, tuple[str, ...]] = {
     "kind": ("kind", "activity"),
     "class_kind": ("activity",),
     "sport": ("activity",),
+    "source": ("source",),
     "last": ("activity",),
     "activity": ("activity",),
     "examples": ("activity",),

@@ -41,12 +41,11 @@ def _marked(kind: str, marked: Marked | None, t: Translator) -> dict[str, Any] |
 
 
 def readiness_line(kind: str, marked: Marked, t: Translator) -> str:
-    """One line of the summary: "Resting heart rate 63 bpm (Apple Watch): high, normal 53-63
-    (your 28-day baseline 58)"."""
+    """One line of the summary: "Resting heart rate 66 bpm (Apple Watch): high (normal for you:
+    53 to 63, around your 28-day baseline of 58)"."""
     day, baseline = marked.latest, marked.baseline
-    source = ", ".join(
-        x for x in (hrv_measure(day.series) if kind == "hrv" else "", day.source) if x
-    )
+    device = t.name(day.source, ("source",))
+    source = ", ".join(x for x in (hrv_measure(day.series) if kind == "hrv" else "", device) if x)
     value = {"value": t.number(round(day.value, 1)), "source": source}
     shown = t.text(f"ui.readiness.{kind}", value)
     if marked.mark is None:
