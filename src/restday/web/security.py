@@ -122,7 +122,11 @@ class Guard:
 
 
 def _too_large(limit: int) -> str:
-    return f"The upload is larger than the limit of {limit // (1024 * 1024)} MB"
+    megabytes = limit // (1024 * 1024)
+    return (
+        f"The upload is larger than the limit of {megabytes} MB (a large export, such as Apple "
+        "Health's, imports with `restday import`, or start `restday serve --max-upload-mb` higher)"
+    )
 
 
 async def _refuse(scope: Scope, send: Send, error: RestdayError) -> None:
