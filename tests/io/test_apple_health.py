@@ -709,6 +709,51 @@ def test_memory_stays_flat_while_a_large_export_streams(tmp_path):
     assert peak_kib < 100_000  # the tree of this file alone would take several hundred MB
 
 
+def test_a_zip_bomb_of_elements_restday_does_not_read_streams_in_flat_memory(tmp_path):
+    if not Path("/proc/self/status").is_file():
+        pytest.skip("the peak memory of a process is read from Linux's /proc")
+    archive = tmp_path / "export.zip"
+    rhr = record("RestingHeartRate", "2024-01-02 06:00:00 +0000", value="50")
+    with (
+        zipfile.ZipFile(archive, "w", zipfile.ZIP_DEFLATED) as zf,
+        zf.open("apple_health_export/export.xml", "w") as out,
+    ):
+        out.write(HEAD.encode())
+        for chunk in (b"<X/>", b"<!---->", b"<?pi?>"):
+            for _ in range(30):
+                out.write(chunk * 100_000)
+        out.write(f"{rhr}</HealthData>\n".encode())
+    script = (
+        "import re, sys\nfrom pathlib import Path\nfrom restday.io import apple_health\n"
+        "result = apple_health.parse(sys.argv[1])\n"
+        "status = Path('/proc/self/status').read_text()\n"
+        "print(len(result.readings), re.search(r'VmHWM:\\s+(\\d+) kB', status).group(1))"
+    )
+
+    done = subprocess.run(
+        [sys.executable, "-c", script, str(archive)], capture_output=True, text=True, check=True
+    )
+
+    readings, peak_kib = map(int, done.stdout.split())
+    assert archive.stat().st_size < 200_000  # 50 MB once decompressed
+    assert readings == 1
+    assert peak_kib < 100_000  # kept, these nine million nodes took over a gigabyte
+
+
+def test_an_element_holding_more_than_100_000_elements_is_an_error_naming_its_line(tmp_path):
+    rhr = record("RestingHeartRate", "2024-01-02 06:00:00 +0000", value="50")
+    entries = '<MetadataEntry key="k" value="v"/>' * 100_001
+    path = write(tmp_path, f"{rhr}{rhr.replace('/>', '>')}{entries}</Record>")
+
+    with pytest.raises(ImportFileError) as caught:
+        apple_health.parse(path)
+
+    assert str(caught.value) == (
+        f"{path}, line 4: a <Record> holding more than 100,000 elements, "
+        "not what the Health app writes"
+    )
+
+
 # --- the real exports in ../shared/data -------------------------------------------------------
 
 

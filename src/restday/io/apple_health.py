@@ -54,6 +54,10 @@ _TAGS = (
 _HEART_RATE = "HKQuantityTypeIdentifierHeartRate"
 _SLEEP = "HKCategoryTypeIdentifierSleepAnalysis"
 _TYPE_PREFIXES = ("HKQuantityTypeIdentifier", "HKCategoryTypeIdentifier", "HKDataType")
+_TAG_SET = frozenset(_TAGS)
+# Apple's largest elements (a workout's events, an HRV's beat list) hold hundreds of elements;
+# nothing inside one top element is dropped until it ends, so this bounds the memory it takes.
+_INSIDE_MAX = 100_000
 _PROGRESS_EVERY = 4 * 1024 * 1024
 _HEAD_MAX = 1024 * 1024  # the root element starts within this (Apple's DTD is ~10 KB)
 _BROKEN_ZIP = (zipfile.BadZipFile, zlib.error, EOFError)
@@ -256,26 +260,48 @@ def _stream(export: _Export, reader: _Reader, progress: Progress | None) -> None
 
     counted = _Counted(export.stream, export.size, progress)
     _check_root(export.label, counted)
+    # Every element's end, not only those read: an element restday does not know is dropped
+    # too, so that a file (a zip bomb) of millions of them fills no memory.
     context = etree.iterparse(
         counted,
         events=("end",),
-        tag=_TAGS,
         resolve_entities=False,
         no_network=True,
         load_dtd=False,
         huge_tree=False,
+        remove_comments=True,
+        remove_pis=True,
     )
     root = None
+    inside = 0  # elements ended within the top element being read
     try:
         for _, element in context:
             if root is None:
                 root = element.getroottree().getroot()
             # A Correlation's records also appear on their own: read those only.
-            if element.getparent() is root:
+            if element.getparent() is not root:
+                inside += 1
+                if inside > _INSIDE_MAX:
+                    raise _too_large(export.label, element)
+                continue
+            inside = 0
+            if element.tag in _TAG_SET:
                 reader.element(element)
             free(element)
     except etree.XMLSyntaxError as error:
         raise _broken_xml(export.label, error) from None
+
+
+def _too_large(label: str, element: Any) -> ImportFileError:
+    """The error for a top element holding more than _INSIDE_MAX elements."""
+    ancestors = list(element.iterancestors())
+    top = ancestors[-2] if len(ancestors) > 1 else element  # the one below <HealthData>
+    return ImportFileError(
+        label,
+        f"a <{local_name(top.tag)}> holding more than {_INSIDE_MAX:,} elements, "
+        "not what the Health app writes",
+        line=top.sourceline,
+    )
 
 
 def parse(
