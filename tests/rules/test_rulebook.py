@@ -1,5 +1,8 @@
 """The rulebook: every rule of the article is there, with its source, and bad files are refused clearly."""
 
+import ast
+import dataclasses
+import re
 from importlib import resources
 from pathlib import Path
 
@@ -114,3 +117,12 @@ def test_a_malformed_rulebook_is_one_error_naming_the_key(tmp_path, change, mess
 def test_a_tuned_copy_may_give_a_whole_number_where_a_number_is_wanted(tmp_path):
     path = write(tmp_path, SHIPPED.replace("hours = 48.0", "hours = 36"))
     assert load_rulebook(path).rest_hours("rest.moderate").hours == 36.0
+
+
+def test_the_values_in_docs_rules_md_are_the_rulebook_s():
+    docs = (Path(__file__).resolve().parents[2] / "docs" / "rules.md").read_text()
+    rows = dict(re.findall(r"^\| `([a-z_.]+)` \| [^|]+ \| (.+) \|$", docs, re.MULTILINE))
+    for rule_id, rule in default_rulebook().rules.items():
+        shown = re.findall(r"`(\w+)` = ((?:\(.*?\))|[^,]+)", rows[rule_id])
+        values = {k: ast.literal_eval(v.replace("true", "True")) for k, v in shown}
+        assert values == dataclasses.asdict(rule.values), rule_id
