@@ -89,6 +89,20 @@ def test_a_normal_morning_is_marked_normal_and_warns_of_nothing():
     assert marked.high_above == 62.9  # the mean (57.9) plus rhr_min_bpm: the spread is under it
 
 
+def test_a_value_on_a_threshold_as_shown_is_in_the_range_the_text_calls_normal():
+    week = [reading(Measure.RESTING_HR_BPM, MORNING - (i + 1) * DAY, 58) for i in range(7)]
+    edge = reading(Measure.RESTING_HR_BPM, MORNING, 63)  # "normal for you: 53 to 63"
+    result = today(
+        inputs(readings=(*week, edge, night(MORNING, 6.96))), MORNING + timedelta(hours=1)
+    )
+    heart, sleep = result.readiness.resting_hr, result.readiness.sleep
+    assert heart is not None and sleep is not None
+    assert (heart.low_below, heart.high_above, heart.mark) == (53.0, 63.0, Mark.NORMAL)
+    assert (sleep.low_below, sleep.mark) == (7.0, Mark.NORMAL)  # 6.96 h is shown as 7 h
+    assert not [w for w in result.warnings if w.rule == "load.baseline"]
+    assert result.verdict.value == "train"
+
+
 def test_too_few_days_give_no_baseline_and_no_mark():
     high = reading(Measure.RESTING_HR_BPM, MORNING, 80)
     result = today(inputs(readings=(*week_of_hearts(days=6), high)), MORNING + timedelta(hours=1))

@@ -169,20 +169,23 @@ def _heart(days: Sequence[Day], today: Day, rules: Rulebook, min_change: float) 
     if baseline is None:
         return Marked(today, None, None, None, None, "load.baseline", rules.baseline.min_samples)
     change = max(min_change, rules.baseline.sd_limit * baseline.sd)
-    low, high = baseline.mean - change, baseline.mean + change
-    if change == 0:  # every day the same: no spread to judge by
-        mark = Mark.NORMAL
-    else:
-        mark = Mark.LOW if today.value <= low else Mark.HIGH if today.value >= high else Mark.NORMAL
-    low, high = round(low, 1), round(high, 1)
+    low, high = round(baseline.mean - change, 1), round(baseline.mean + change, 1)
+    # Every day the same: no spread to judge by.
+    mark = Mark.NORMAL if change == 0 else _mark(today.value, low, high)
     return Marked(today, baseline, mark, low, high, "load.baseline", rules.baseline.min_samples)
+
+
+def _mark(value: float, low_below: float, high_above: float) -> Mark:
+    """Low below `low_below`, high above `high_above`, the value as it is shown (to 0.1): what
+    the text calls normal ("53 to 63") is normal."""
+    shown = round(value, 1)
+    return Mark.LOW if shown < low_below else Mark.HIGH if shown > high_above else Mark.NORMAL
 
 
 def _sleep(today: Day, rules: Rulebook) -> Marked:
     a = rules.aids
     below, above = a.sleep_min_h, a.sleep_max_h
-    mark = Mark.LOW if today.value < below else Mark.HIGH if today.value > above else Mark.NORMAL
-    return Marked(today, None, mark, below, above, "recovery.aids")
+    return Marked(today, None, _mark(today.value, below, above), below, above, "recovery.aids")
 
 
 def readiness(days: dict[str, list[Day]], at: datetime, rules: Rulebook) -> Readiness:
