@@ -164,14 +164,13 @@ def _baseline(days: Sequence[Day], today: Day, rules: Rulebook) -> Baseline | No
 
 def _heart(days: Sequence[Day], today: Day, rules: Rulebook, min_change: float) -> Marked:
     """A resting heart rate or HRV marked against its baseline: off by more than sd_limit
-    standard deviations and at least `min_change`."""
+    standard deviations and more than `min_change`."""
     baseline = _baseline(days, today, rules)
     if baseline is None:
         return Marked(today, None, None, None, None, "load.baseline", rules.baseline.min_samples)
     change = max(min_change, rules.baseline.sd_limit * baseline.sd)
     low, high = round(baseline.mean - change, 1), round(baseline.mean + change, 1)
-    # Every day the same: no spread to judge by.
-    mark = Mark.NORMAL if change == 0 else _mark(today.value, low, high)
+    mark = _mark(today.value, low, high)  # no spread (every day the same): any change is off
     return Marked(today, baseline, mark, low, high, "load.baseline", rules.baseline.min_samples)
 
 
