@@ -41,6 +41,19 @@ def test_exports_are_recognised_by_what_they_hold(tmp_path):
     assert detect_format(broken) is None
 
 
+def test_a_bare_export_xml_is_recognised_past_apple_s_dtd_and_in_utf_16(client, tmp_path):
+    export = FIXTURES / "apple-health" / "full_dtd.xml"  # <HealthData> after 6 KB of DTD
+    utf16 = tmp_path / "export.xml"
+    text = export.read_text(encoding="utf-8").replace('encoding="UTF-8"', 'encoding="UTF-16"')
+    utf16.write_text(text, encoding="utf-16")
+
+    page = html(upload(client, export))
+
+    assert detect_format(export) == "apple-health"
+    assert detect_format(utf16) == "apple-health"
+    assert count(page, "readings_added") == "1"
+
+
 def test_an_apple_export_uploaded_on_the_import_page_counts_nights_and_readings(client, tmp_path):
     export = apple_export(tmp_path, [7.5] * 7 + [4.0], [57, 58, 59, 58, 57, 59, 58, 66])
     page = html(upload(client, export))

@@ -35,7 +35,7 @@ from restday.io.archive import Export, Folder, Zip, copy_member
 from restday.io.base import ParseResult, unreadable
 from restday.io.track import Broken, Invalid, free, local_name
 
-__all__ = ["parse", "source"]
+__all__ = ["is_export", "parse", "source"]
 
 Progress = Callable[[int, int], None]
 
@@ -195,6 +195,17 @@ def _check_root(label: str, counted: _Counted) -> None:
         if not chunk:
             break
     raise ImportFileError(label, "not an Apple Health export: no root element in its first 1 MB")
+
+
+def is_export(path: Path) -> bool:
+    """Whether the XML file at `path` is an export.xml: its root, within the first 1 MB (past
+    Apple's DTD, in any encoding XML allows), is <HealthData>."""
+    try:
+        with path.open("rb") as stream:
+            _check_root(str(path), _Counted(stream, 0, None))
+    except (ImportFileError, OSError):
+        return False
+    return True
 
 
 def _broken_xml(label: str, error: Any) -> ImportFileError:

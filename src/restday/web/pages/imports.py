@@ -34,10 +34,12 @@ def detect_format(path: Path) -> str | None:
         return _BY_ENDING[ending]
     if ending == ".zip":
         return _zip_format(path)
+    if ending == ".xml":
+        from restday.io import apple_health
+
+        return "apple-health" if apple_health.is_export(path) else None
     with path.open("rb") as fp:
         head = fp.read(4096).decode("utf-8", errors="replace").lstrip("\ufeff")
-    if ending == ".xml":
-        return "apple-health" if "<HealthData" in head else None
     if ending != ".csv":
         return None
     header = head.partition("\n")[0]
