@@ -260,6 +260,20 @@ def test_broken_xml_names_the_line(tmp_path):
     assert str(caught.value).startswith(f"{path}, line 3: broken XML (")
 
 
+def test_a_flood_of_elements_restday_does_not_read_is_one_error_naming_the_file(tmp_path):
+    flood = "<extensions>" + "<x/>" * 300_000 + "</extensions>"  # 1.2 MB
+    body = f"<trk><trkseg>{point(52.0, '2024-03-02T08:00:00Z')}{flood}</trkseg></trk>"
+    path = write(tmp_path, body)
+
+    with pytest.raises(ImportFileError) as caught:
+        gpx.parse(path)
+
+    assert str(caught.value) == (
+        f"{path}: holds more than 100,000 elements restday does not read (by byte 1,048,576): "
+        "not an activity GPX file"
+    )
+
+
 # --- the real exports in ../shared/data/gpx -----------------------------------------------
 
 # (sport, start, minutes, km, avg bpm, max bpm) per track with times, checked by hand with

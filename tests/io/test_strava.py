@@ -9,6 +9,7 @@ zips written with `zipfile` in a temporary folder, activity files gzipped as Str
 import csv
 import gzip
 import shutil
+import subprocess
 import sys
 import zipfile
 from collections import Counter
@@ -601,6 +602,44 @@ def test_gzip_bomb_stops_at_the_limit(tmp_path, monkeypatch):
     assert str(caught.value).startswith(
         f"{path}/activities/1001.fit.gz: larger than 1 MB once decompressed"
     )
+
+
+def test_gpx_bomb_of_elements_restday_does_not_read_is_refused_in_flat_memory(tmp_path):
+    if not Path("/proc/self/status").is_file():
+        pytest.skip("the peak memory of a process is read from Linux's /proc")
+    points = RIDE_GPX.index(b"<trkpt")
+    processing = RIDE_GPX[:points] + b"<?pi?>" * 3_000_000 + RIDE_GPX[points:]
+    unknown = RIDE_GPX[:points] + b"<X/>" * 3_000_000 + RIDE_GPX[points:]
+    script = (
+        "import re, sys\nfrom pathlib import Path\nfrom restday.errors import ImportFileError\n"
+        "from restday.io import strava\n"
+        "found = [len(strava.parse(Path(sys.argv[1])).sessions)]\n"
+        "try:\n    strava.parse(Path(sys.argv[2]))\n"
+        "except ImportFileError as error:\n    found.append(str(error))\n"
+        "status = Path('/proc/self/status').read_text()\n"
+        "print(re.search(r'VmHWM:\\s+(\\d+) kB', status).group(1), *found, sep='\\n')"
+    )
+    (tmp_path / "a").mkdir()
+    (tmp_path / "b").mkdir()
+    first = english(tmp_path / "a", **{"activities/1002.gpx.gz": gz(processing)})
+    second = english(tmp_path / "b", **{"activities/1002.gpx.gz": gz(unknown)})
+
+    done = subprocess.run(
+        [sys.executable, "-c", script, str(first), str(second)],
+        capture_output=True,
+        text=True,
+        check=True,
+    )
+
+    peak_kib, sessions, error = done.stdout.splitlines()
+    assert first.stat().st_size + second.stat().st_size < 200_000  # 33 MB once decompressed
+    assert int(sessions) == len(strava.parse(english(tmp_path)).sessions)
+    assert error == (
+        f"{second}/activities/1002.gpx.gz: holds more than 100,000 elements restday does not "
+        "read (by byte 1,048,576): not an activity GPX file (activity 1002, line 3 of "
+        "activities.csv)"
+    )
+    assert int(peak_kib) < 150_000  # kept, these elements took over a gigabyte
 
 
 # --- fuzzed: whatever the bytes, a result or one clear error --------------------------------

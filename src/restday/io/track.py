@@ -5,8 +5,9 @@ import re
 from collections.abc import Iterator
 from datetime import UTC, datetime
 from functools import cache
+from itertools import islice
 from pathlib import Path
-from typing import Any
+from typing import IO, Any
 
 from restday.catalog import load_activities
 from restday.domain import ActivityKind
@@ -267,6 +268,35 @@ def file_bytes(path: Path) -> bytes:
         raise unreadable(path, error) from None
 
 
+HELD_MAX = 100_000
+"""The most elements of a GPX or TCX file held in memory at once, read and not yet dropped: an
+activity's hold a few dozen; millions of elements restday does not read (a zip bomb) are refused."""
+_HELD_CHECK_BYTES = 1024 * 1024
+
+
+class _Watched:
+    """The file as iterparse reads it: every MB read, the elements held in the tree so far are
+    counted (iterparse builds every element; the caller drops only those it reads)."""
+
+    def __init__(self, file: IO[bytes], path: Path, fmt: str) -> None:
+        self.file, self.path, self.fmt = file, path, fmt
+        self.root: Any = None
+        self.done = 0
+
+    def read(self, size: int = -1) -> bytes:
+        data = self.file.read(size)
+        before, self.done = self.done, self.done + len(data)
+        if self.root is not None and before // _HELD_CHECK_BYTES != self.done // _HELD_CHECK_BYTES:
+            held = sum(1 for _ in islice(self.root.iter(), HELD_MAX + 1))
+            if held > HELD_MAX:
+                raise ImportFileError(
+                    self.path,
+                    f"holds more than {HELD_MAX:,} elements restday does not read (by byte "
+                    f"{self.done:,}): not an activity {self.fmt} file",
+                )
+        return data
+
+
 def xml_elements(path: Path, fmt: str, root: str, tags: tuple[str, ...]) -> Iterator[Any]:
     """Each element named in `tags` (any namespace) once it has been read, then the root.
 
@@ -290,17 +320,22 @@ def _elements(path: Path, fmt: str, root: str, tags: tuple[str, ...]) -> Iterato
         if not head.startswith((b"<", b"\xff\xfe", b"\xfe\xff")):  # UTF-16 has its own marks
             raise ImportFileError(path, f"not a {fmt} file (it is not XML)")
         file.seek(0)
+        watched = _Watched(file, path, fmt)
         context = etree.iterparse(
-            file,
-            events=("end",),
+            watched,
+            events=("start", "end"),
             tag=(f"{{*}}{root}", *(f"{{*}}{t}" for t in tags)),
             resolve_entities=False,
             no_network=True,
             remove_comments=True,
+            remove_pis=True,
         )
         try:
-            for _, element in context:
-                yield element
+            for event, element in context:
+                if event == "end":
+                    yield element
+                elif watched.root is None:
+                    watched.root = element
         except etree.XMLSyntaxError as error:
             raise ImportFileError(
                 path, f"broken XML ({error.msg or error})", line=error.lineno or None
