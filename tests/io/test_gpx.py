@@ -274,6 +274,24 @@ def test_a_flood_of_elements_restday_does_not_read_is_one_error_naming_the_file(
     )
 
 
+def test_segments_holding_many_elements_restday_does_not_read_are_dropped_in_linear_time(
+    tmp_path,
+):
+    extensions = "<extensions>" + "<x/>" * 90_000 + "</extensions>"  # under the 100,000 held
+    tracks = [
+        f"<trk><trkseg>{point(52.0, f'2024-03-0{day}T08:00:00Z')}"
+        f"{point(52.01, f'2024-03-0{day}T09:00:00Z')}{extensions}</trkseg></trk>"
+        for day in range(1, 6)
+    ]
+    path = write(tmp_path, "".join(tracks))
+    started = time.monotonic()
+
+    result = gpx.parse(path)
+
+    assert time.monotonic() - started < 4  # it took 2-3 s a track (clearing each trk)
+    assert [item.session.minutes for item in result.sessions] == [60.0] * 5
+
+
 # --- the real exports in ../shared/data/gpx -----------------------------------------------
 
 # (sport, start, minutes, km, avg bpm, max bpm) per track with times, checked by hand with

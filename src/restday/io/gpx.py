@@ -230,7 +230,10 @@ def parse(path: Path, *, skip_invalid: bool = False) -> ParseResult:
         elif name == "trkseg":
             if current is not None:
                 current.previous = None
-            continue  # its points are gone already; the track still needs its other children
+            # Its points are gone already; what else it holds is not read. Not freed: the track
+            # still needs the children before it (name, type).
+            element.clear(keep_tail=True)
+            continue
         elif name == "trk":
             if current is None:
                 current = _Track(len(tracks) + 1)
