@@ -182,6 +182,21 @@ def test_a_night_with_only_time_in_bed_gives_no_reading_and_is_counted_in_a_warn
     ]
 
 
+def test_a_night_asleep_for_no_time_gives_no_reading_and_a_warning_not_an_error(tmp_path):
+    night = record("Sleep", "2024-01-01 23:00:00 +0000", "2024-01-02 07:00:00 +0000", "AsleepCore")
+    instant = record(
+        "Sleep", "2024-01-03 03:00:00 +0000", "2024-01-03 03:00:00 +0000", "AsleepCore"
+    )
+    path = write(tmp_path, night + instant)
+
+    result = apple_health.parse(path)
+
+    assert [(n[0], n[1]) for n in nights(result)] == [("apple-health:sleep:2024-01-02", 8.0)]
+    assert result.warnings == [
+        "1 night has asleep records that last no time, so no sleep reading (2024-01-03)"
+    ]
+
+
 @pytest.mark.parametrize(
     ("end", "night"),
     [

@@ -232,11 +232,15 @@ class Nights:
 
     def readings(self, result: ParseResult) -> None:
         """Add one sleep reading per night, and warnings for what gave none."""
+        no_time: list[date] = []
         for day in sorted(self.nights):
             hours = {n.source: n.asleep_h() for n in self.nights[day].values()}
             chosen = max(self.nights[day].values(), key=lambda n: (bool(n.stages), hours[n.source]))
             others = sorted(name for name in hours if name != chosen.source)
             hours_asleep = round(hours[chosen.source], 3)
+            if not hours_asleep:  # asleep records that start where they end: no night to read
+                no_time.append(day)
+                continue
             method = chosen.method(others)
             found = Reading(
                 Measure.SLEEP_H, chosen.last, hours_asleep, chosen.source, method, chosen.first
@@ -251,6 +255,13 @@ class Nights:
             result.warnings.append(
                 f"{nights} time in bed or awake but none asleep, so no sleep reading "
                 f"({shown}{more})"
+            )
+        if no_time:
+            shown = ", ".join(d.isoformat() for d in no_time[:3])
+            more = f" and {len(no_time) - 3:,} more" if len(no_time) > 3 else ""
+            nights = "1 night has" if len(no_time) == 1 else f"{len(no_time):,} nights have"
+            result.warnings.append(
+                f"{nights} asleep records that last no time, so no sleep reading ({shown}{more})"
             )
         if self.unknown:
             total = sum(self.unknown.values())
