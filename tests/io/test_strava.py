@@ -474,6 +474,21 @@ def test_repeated_activity_id_is_left_out_with_a_warning(tmp_path):
     assert "line 4: activity 501 repeats line 2; left out" in result.warnings
 
 
+def test_an_activity_id_repeated_many_times_is_one_counted_warning(tmp_path):
+    lines = (STRAVA / "activities_2018.csv").read_text().splitlines()
+    path = tmp_path / "activities.csv"
+    path.write_text("\n".join([*lines, *[lines[1]] * 1_000]) + "\n")
+
+    result = strava.parse(path)
+
+    assert len(result.sessions) == 2
+    assert [w for w in result.warnings if "repeat" in w] == [
+        "left out 1,000 rows whose activity repeats an earlier row (line 4: activity 501 repeats "
+        "line 2; line 5: activity 501 repeats line 2; line 6: activity 501 repeats line 2; and "
+        "997 more)"
+    ]
+
+
 def test_unknown_header_is_not_a_strava_export(tmp_path):
     path = export_zip(tmp_path, {}, "Date,Workout Name,Exercise Name\n2024-01-01,Legs,Squat\n")
 

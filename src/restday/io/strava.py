@@ -200,6 +200,7 @@ def _read_rows(
     """Every activity of activities.csv; a row that cannot be read raises, or is skipped."""
     activities: list[_Activity] = []
     seen: dict[str, int] = {}
+    repeats: list[str] = []
     try:
         with read_csv(csv_path, _LABEL) as f:
             columns = _Columns(f, label)
@@ -215,16 +216,28 @@ def _read_rows(
                     result.skipped.append(SkippedRow(label, line, p.problem, p.column, p.value))
                     continue
                 if activity.id in seen:
-                    result.warnings.append(
-                        f"line {line}: activity {activity.id} repeats line {seen[activity.id]};"
-                        " left out"
+                    repeats.append(
+                        f"line {line}: activity {activity.id} repeats line {seen[activity.id]}"
                     )
                     continue
                 seen[activity.id] = line
                 activities.append(activity)
     except ImportFileError as error:
         raise error if error.file == label else _renamed(error, label) from None
+    if repeats:
+        result.warnings.append(_repeats_warning(repeats))
     return activities, columns
+
+
+def _repeats_warning(repeats: list[str]) -> str:
+    """The rows left out because their activity repeats an earlier row's, counted."""
+    if len(repeats) == 1:
+        return f"{repeats[0]}; left out"
+    more = f"; and {len(repeats) - 3:,} more" if len(repeats) > 3 else ""
+    return (
+        f"left out {len(repeats):,} rows whose activity repeats an earlier row "
+        f"({'; '.join(repeats[:3])}{more})"
+    )
 
 
 def _csv_session(activity: _Activity) -> Session:
