@@ -1,10 +1,12 @@
 """The import service's gate: what no file may store, and bringing a fixed workout in with replace."""
 
-from datetime import UTC, datetime
+from datetime import UTC, datetime, timedelta
+from time import monotonic
 
 import pytest
 
 from restday import service
+from restday.domain import Session, SessionKind
 from restday.errors import ImportFileError
 from restday.service import importing
 from tests.service.conftest import snapshot
@@ -152,3 +154,19 @@ def test_a_fixed_workout_comes_in_with_replace(db, tmp_path):
     ) in kept.warnings
     (session,) = service.history(db, user="me").sessions
     assert [s.reps for s in session.exercises[0].sets] == [5, 4, 5]
+
+
+def test_finding_an_activity_recorded_twice_takes_no_longer_for_a_long_history():
+    recorded = importing._Recorded(UTC)
+    starts = [datetime(2010, 1, 1, tzinfo=UTC) + timedelta(hours=3 * i) for i in range(60_000)]
+    for start in starts:
+        recorded.add(SessionKind.ENDURANCE, start, 60, "strava")
+    began = monotonic()
+
+    twins = [
+        recorded.same_as(Session(kind=SessionKind.ENDURANCE, start=start, minutes=60))
+        for start in starts
+    ]
+
+    assert monotonic() - began < 3  # it walked every earlier span: 20 s for these
+    assert twins[-1] == f"{starts[-1]:%Y-%m-%d %H:%M} (strava)"

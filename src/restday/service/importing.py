@@ -6,7 +6,6 @@ from collections import Counter, defaultdict
 from collections.abc import Callable, Sequence
 from dataclasses import dataclass, field, replace
 from datetime import UTC, datetime, timedelta, tzinfo
-from itertools import islice
 from pathlib import Path
 from typing import TYPE_CHECKING, NamedTuple
 from zoneinfo import ZoneInfo
@@ -260,7 +259,8 @@ class _Recorded:
         """When and where a remembered session that is the same activity as `session` started."""
         spans = self.spans[self._group(session.kind)]
         first = bisect_left(spans, (session.start - SAME_ACTIVITY_START,))
-        for start, end, where in islice(spans, first, None):
+        for index in range(first, len(spans)):  # islice(spans, first) would walk from 0
+            start, end, where = spans[index]
             if start > session.start + SAME_ACTIVITY_START:
                 break
             overlap = min(end, session.end) - max(start, session.start)
