@@ -92,9 +92,7 @@ class Zip:
             found: info
             for info in zf.infolist()
             # A damaged directory can name a member "" (ZipInfo.is_dir() fails on it).
-            if info.filename
-            and not info.is_dir()
-            and (found := inside(info.filename)) is not None
+            if info.filename and not info.is_dir() and (found := inside(info.filename)) is not None
         }
         anchors = sorted(
             (n for n in self.members if posixpath.basename(n).casefold() == anchor.casefold()),
