@@ -181,3 +181,10 @@ def test_measured_short_nights_after_a_session_extend_its_rest_as_typed_ones_do(
     assert slept.ready_at == wrote.ready_at
     assert slept.ready_at > rested.ready_at
     assert Msg.FACTOR_SLEEP in [r.msg for r in slept.reasons]
+
+
+def test_typed_is_told_by_where_a_value_came_from_not_by_its_source_name():
+    device = reading(Measure.RESTING_HR_BPM, MORNING, 58, source="check-in")
+    typed = checkin(MORNING + DAY, resting_hr_bpm=57)
+    found = daily([typed], [device], UTC)["resting_hr_bpm"]
+    assert [(d.value, d.typed) for d in found] == [(58, False), (57, True)]

@@ -53,7 +53,8 @@ class Mark(StrEnum):
 
 @dataclass(frozen=True, slots=True)
 class Day:
-    """One day's value of a series (a Measure's value, or TYPED_HRV): typed or measured."""
+    """One day's value of a series (a Measure's value, or TYPED_HRV): typed in a check-in (its
+    source CHECKIN_SOURCE) or measured (its source the device)."""
 
     series: str
     day: date
@@ -61,6 +62,7 @@ class Day:
     value: float
     source: str
     method: str = ""
+    typed: bool = False
 
 
 @dataclass(frozen=True, slots=True)
@@ -104,7 +106,8 @@ def _typed(checkins: Iterable[CheckIn], tz: tzinfo) -> Iterable[Day]:
         )
         for series, value in (*values, (TYPED_HRV, c.hrv_ms)):
             if value is not None:
-                yield Day(series, c.at.astimezone(tz).date(), c.at, float(value), CHECKIN_SOURCE)
+                day = c.at.astimezone(tz).date()
+                yield Day(series, day, c.at, float(value), CHECKIN_SOURCE, typed=True)
 
 
 def _merged(readings: Sequence[Reading], series: str, day: date) -> Day:

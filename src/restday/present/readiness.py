@@ -2,7 +2,7 @@
 
 from typing import Any
 
-from restday.engine.readiness import CHECKIN_SOURCE, Marked, Readiness, hrv_measure
+from restday.engine.readiness import Marked, Readiness, hrv_measure
 from restday.locales import Translator
 
 __all__ = ["readiness_data", "readiness_line"]
@@ -20,7 +20,7 @@ def _marked(kind: str, marked: Marked | None, t: Translator) -> dict[str, Any] |
         "at": day.at.isoformat(),
         "date": day.day.isoformat(),
         "source": day.source,
-        "typed": day.source == CHECKIN_SOURCE,
+        "typed": day.typed,
         "method": day.method,
         "measure": hrv_measure(day.series) if kind == "hrv" else None,
         "mark": None if marked.mark is None else marked.mark.value,
@@ -44,7 +44,7 @@ def readiness_line(kind: str, marked: Marked, t: Translator) -> str:
     """One line of the summary: "Resting heart rate 66 bpm (Apple Watch): high (normal for you:
     53 to 63, around your 28-day baseline of 58)"."""
     day, baseline = marked.latest, marked.baseline
-    device = t.name(day.source, ("source",))
+    device = t.name(day.source, ("source",)) if day.typed else day.source
     source = ", ".join(x for x in (hrv_measure(day.series) if kind == "hrv" else "", device) if x)
     value = {"value": t.number(round(day.value, 1)), "source": source}
     shown = t.text(f"ui.readiness.{kind}", value)

@@ -25,10 +25,12 @@ _SCALES = ("sleep_quality", "fatigue", "motivation")
 
 
 def reading_text(reading: Reading, t: Translator) -> str:
-    """A reading in words: "Sleep 7.3 h (Apple Watch; asleep stages (core))"."""
-    how = "; ".join(x for x in (reading.source, reading.method) if x)
-    value = t.number(round(reading.value, 1))
+    """A reading in words: "Sleep 7.3 h (Apple Watch; asleep stages (core))"; a method the label
+    names already ("SDNN") is not said twice."""
     label = t.ui(f"ui.reading.{reading.measure.value}")
+    method = "" if reading.method in label else reading.method
+    how = "; ".join(x for x in (reading.source, method) if x)
+    value = t.number(round(reading.value, 1))
     return f"{label} {value} {UNITS[reading.measure]} ({how})"
 
 
