@@ -135,7 +135,7 @@ def test_an_hrv_well_below_its_own_baseline_is_a_sign_with_its_measure():
     assert (warning.params["ms"], warning.params["below"]) == (35, 16)
 
 
-def test_an_hrv_far_below_a_baseline_without_spread_is_low_not_normal():
+def test_an_hrv_far_below_a_baseline_without_spread_is_low_not_normal_and_a_small_dip_is_normal():
     week = [reading(Measure.HRV_SDNN_MS, MORNING - (i + 1) * DAY, 50) for i in range(7)]
     halved = today(
         inputs(readings=(*week, reading(Measure.HRV_SDNN_MS, MORNING, 25))),
@@ -146,10 +146,16 @@ def test_an_hrv_far_below_a_baseline_without_spread_is_low_not_normal():
         MORNING + timedelta(hours=1),
     )
     assert halved.readiness.hrv is not None and usual.readiness.hrv is not None
-    assert (halved.readiness.hrv.low_below, halved.readiness.hrv.mark) == (50.0, Mark.LOW)
+    assert (halved.readiness.hrv.low_below, halved.readiness.hrv.mark) == (45.0, Mark.LOW)
     [warning] = [w for w in halved.warnings if w.msg is Msg.WARN_HRV]
     assert (warning.params["ms"], warning.params["below"]) == (25, 25)
     assert usual.readiness.hrv.mark is Mark.NORMAL
+    dip = today(
+        inputs(readings=(*week, reading(Measure.HRV_SDNN_MS, MORNING, 47))),
+        MORNING + timedelta(hours=1),
+    )
+    assert dip.readiness.hrv is not None and dip.readiness.hrv.mark is Mark.NORMAL
+    assert not [w for w in dip.warnings if w.msg is Msg.WARN_HRV]
 
 
 def test_several_readings_of_a_day_count_as_their_mean_once():

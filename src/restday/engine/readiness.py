@@ -165,15 +165,18 @@ def _baseline(days: Sequence[Day], today: Day, rules: Rulebook) -> Baseline | No
     )
 
 
-def _heart(days: Sequence[Day], today: Day, rules: Rulebook, min_change: float) -> Marked:
+def _heart(
+    days: Sequence[Day], today: Day, rules: Rulebook, min_change: float, min_share: float = 0.0
+) -> Marked:
     """A resting heart rate or HRV marked against its baseline: off by more than sd_limit
-    standard deviations and more than `min_change`."""
+    standard deviations, more than `min_change` and more than `min_share` of the baseline."""
     baseline = _baseline(days, today, rules)
     if baseline is None:
         return Marked(today, None, None, None, None, "load.baseline", rules.baseline.min_samples)
-    change = max(min_change, rules.baseline.sd_limit * baseline.sd)
+    spread = rules.baseline.sd_limit * baseline.sd
+    change = max(min_change, min_share * baseline.mean, spread)
     low, high = round(baseline.mean - change, 1), round(baseline.mean + change, 1)
-    mark = _mark(today.value, low, high)  # no spread (every day the same): any change is off
+    mark = _mark(today.value, low, high)
     return Marked(today, baseline, mark, low, high, "load.baseline", rules.baseline.min_samples)
 
 
@@ -201,5 +204,5 @@ def readiness(days: dict[str, list[Day]], at: datetime, rules: Rulebook) -> Read
     return Readiness(
         _sleep(night, rules) if night else None,
         _heart(rhr_days, rhr, rules, rules.baseline.rhr_min_bpm) if rhr else None,
-        _heart(days[hrv[1]], hrv[0], rules, 0.0) if hrv else None,
+        _heart(days[hrv[1]], hrv[0], rules, 0.0, rules.baseline.hrv_min_share) if hrv else None,
     )

@@ -335,6 +335,7 @@ class Baseline:
     min_samples: int = within(2, 100)
     sd_limit: float = within(0, 10)
     rhr_min_bpm: float = within(0, 50)
+    hrv_min_share: float = within(0, 0.5)
 
 
 @dataclass(frozen=True, slots=True)
