@@ -1007,3 +1007,28 @@ def test_an_unreadable_file_is_an_error_naming_it(tmp_path):
         apple_health.parse(path)
 
     assert str(caught.value) == f"{path}: cannot be read (Input/output error)"
+
+
+def test_an_ios_16_export_with_its_broken_dtd_and_a_vertical_tab_is_read():
+    # As the Health app of iOS 16 wrote it (HealthKit Export Version 12): an ATTLIST without its
+    # closing ">" in the DTD, and a \x0b inside a value; other tools strip both before parsing.
+    path = FIXTURES / "ios16_broken_dtd.xml"
+    assert b"\x0b" in path.read_bytes()
+
+    result = apple_health.parse(path)
+
+    assert sorted((i.reading.measure.value, i.reading.value) for i in result.readings) == [
+        ("hrv_sdnn_ms", 48.0),
+        ("resting_hr_bpm", 55.0),
+    ]
+    assert [i.line for i in result.readings] == [25, 26]  # the file's own line numbers
+    assert result.warnings == [
+        "its DTD is broken (as iOS 16 wrote it) and was skipped: restday does not use it",
+        "dropped 1 control character that XML does not allow (Apple's export writes some "
+        "into names and values)",
+    ]
+
+
+def test_a_dtd_that_parses_is_kept():
+    result = apple_health.parse(FIXTURES / "full_dtd.xml")
+    assert not [w for w in result.warnings if "DTD" in w]

@@ -17,10 +17,10 @@ import zlib
 from collections import Counter
 from collections.abc import Callable
 from contextlib import ExitStack
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from pathlib import Path
 from tempfile import TemporaryDirectory
-from typing import IO, Any
+from typing import IO, Any, cast
 
 from restday.errors import ImportFileError
 from restday.io.apple_health_records import (
@@ -61,6 +61,72 @@ _INSIDE_MAX = 100_000
 _PROGRESS_EVERY = 4 * 1024 * 1024
 _HEAD_MAX = 1024 * 1024  # the root element starts within this (Apple's DTD is ~10 KB)
 _BROKEN_ZIP = (zipfile.BadZipFile, zlib.error, EOFError)
+
+
+# The control characters XML 1.0 forbids (all below 0x20 but tab, line feed, carriage return).
+_NOT_XML = bytes(c for c in range(0x20) if c not in (0x09, 0x0A, 0x0D))
+
+
+class _Repaired:
+    """export.xml as lxml can read it, its line numbers kept: an internal DTD that does not
+    parse (iOS 16 wrote ATTLISTs without their closing `>`), which restday never uses, is
+    blanked to its line breaks; the control characters XML forbids (Apple writes \x0b in some
+    values) are dropped and counted. A UTF-16 file passes unchanged: in it such bytes are parts
+    of characters."""
+
+    def __init__(self, raw: IO[bytes]) -> None:
+        self.raw = raw
+        self.pending: bytes | None = None  # None until the head is read
+        self.utf8 = True
+        self.dropped = 0
+        self.dtd_skipped = False
+
+    def read(self, size: int = -1) -> bytes:
+        if self.pending is None:
+            head = self.raw.read(_HEAD_MAX)
+            self.utf8 = not head.startswith((b"\xff\xfe", b"\xfe\xff"))
+            if self.utf8:
+                head = self._clean(head)
+                blanked = _without_dtd(head)
+                self.dtd_skipped = blanked != head and not _prolog_parses(head)
+                head = blanked if self.dtd_skipped else head
+            self.pending = head
+        if self.pending:
+            end = len(self.pending) if size < 0 else size
+            data, self.pending = self.pending[:end], self.pending[end:]
+            return data
+        data = self.raw.read(size)
+        return self._clean(data) if self.utf8 else data
+
+    def _clean(self, data: bytes) -> bytes:
+        kept = data.translate(None, _NOT_XML)
+        self.dropped += len(data) - len(kept)
+        return kept
+
+
+def _prolog_parses(head: bytes) -> bool:
+    """Whether what comes before the root element (the XML declaration and DTD) parses."""
+    from lxml import etree
+
+    parser = etree.XMLPullParser(resolve_entities=False, no_network=True, load_dtd=False)
+    try:
+        parser.feed(head[: head.find(b"<" + _ROOT.encode())])
+    except etree.XMLSyntaxError:
+        return False
+    return True
+
+
+def _without_dtd(head: bytes) -> bytes:
+    """`head` with the document type declaration before the root replaced by its line breaks."""
+    start = head.find(b"<!DOCTYPE")
+    root = head.find(b"<" + _ROOT.encode(), max(start, 0))
+    if start < 0 or root < 0:
+        return head
+    end = head.rfind(b"]>", start, root)
+    end = end + 2 if end >= 0 else head.find(b">", start, root) + 1
+    if end <= start:
+        return head
+    return head[:start] + b"\n" * head.count(b"\n", start, end) + head[end:]
 
 
 class _Counted:
@@ -112,6 +178,10 @@ class _Export:
     stream: IO[bytes]
     size: int
     routes: _Routes
+    repaired: _Repaired = field(init=False)
+
+    def __post_init__(self) -> None:
+        self.repaired = _Repaired(self.stream)
 
 
 def _open_zip(path: Path, stack: ExitStack) -> _Export:
@@ -269,7 +339,7 @@ def _stream(export: _Export, reader: _Reader, progress: Progress | None) -> None
     """Read every element of export.xml into `reader`, dropping each once read."""
     from lxml import etree
 
-    counted = _Counted(export.stream, export.size, progress)
+    counted = _Counted(cast("IO[bytes]", export.repaired), export.size, progress)
     _check_root(export.label, counted)
     # Every element's end, not only those read: an element restday does not know is dropped
     # too, so that a file (a zip bomb) of millions of them fills no memory.
@@ -330,6 +400,18 @@ def parse(
             try:
                 _stream(export, reader, progress)
                 reader.finish(export.routes)
+                if export.repaired.dtd_skipped:
+                    result.warnings.append(
+                        "its DTD is broken (as iOS 16 wrote it) and was skipped: restday does "
+                        "not use it"
+                    )
+                dropped = export.repaired.dropped
+                if dropped:
+                    what = "control character" if dropped == 1 else "control characters"
+                    result.warnings.append(
+                        f"dropped {dropped:,} {what} that XML does not allow (Apple's export "
+                        "writes some into names and values)"
+                    )
             except _BROKEN_ZIP as error:
                 raise ImportFileError(export.label, f"the zip is damaged ({error})") from None
             if not result.sessions and not result.readings:
