@@ -23,7 +23,6 @@
   one that is not is left out as missing, with a warning that names it.
 """
 
-import math
 import re
 from bisect import bisect_left, bisect_right
 from datetime import UTC, datetime, timedelta
@@ -32,11 +31,10 @@ from pathlib import Path
 from typing import Any, cast
 
 from restday.domain import ExerciseEntry, Session, SessionKind, SetEntry
-from restday.domain.bounds import LATEST_ASKED
 from restday.errors import ImportFileError
+from restday.io import fitvalues
 from restday.io.base import ImportedSession, ParseResult, fingerprint
 from restday.io.track import (
-    READING_MAX,
     HeartRates,
     file_bytes,
     heart_rate_summary,
@@ -51,10 +49,6 @@ source = "fit"
 
 UNKNOWN_EXERCISE = "Unknown exercise"
 
-# FIT times below this are seconds since the device was switched on, not real times (FIT spec).
-_FIT_MIN_REAL_TIME = 0x10000000
-_FIT_MAX_TIME = 0xFFFFFFFF  # FIT times are 32-bit seconds since 1989-12-31
-
 # FIT sport or sub-sport -> our class kind.
 _CLASSES = {
     "yoga": "yoga",
@@ -66,10 +60,6 @@ _CLASSES = {
 }
 
 
-def _plural(count: int, word: str) -> str:
-    return f"{count} {word}" if count == 1 else f"{count} {word}s"
-
-
 def _title(snake: str) -> str:
     return " ".join(part.capitalize() for part in snake.split("_"))
 
@@ -77,22 +67,6 @@ def _title(snake: str) -> str:
 def _first(value: Any) -> Any:
     """The first of a FIT array field (the watch's best guess), or the value itself."""
     return value[0] if isinstance(value, list) and value else value
-
-
-def _number(value: Any, high: float = READING_MAX) -> float | None:
-    """A decoded value as a number from 0 to `high`; None if missing or damaged (a list, a text,
-    nan, inf, negative, absurdly large)."""
-    if isinstance(value, bool) or not isinstance(value, int | float):
-        return None
-    number = float(value) if abs(value) <= high else math.nan
-    return number if 0.0 <= number <= high else None
-
-
-def _moment(value: Any) -> datetime | None:
-    """A decoded value as an aware datetime before 2100, None if missing or damaged."""
-    if isinstance(value, datetime) and value.tzinfo is not None and value < LATEST_ASKED:
-        return value
-    return None
 
 
 class _Damage:
@@ -104,7 +78,7 @@ class _Damage:
     def number(self, message: dict[str, Any], key: str, what: str = "") -> float | None:
         """`message[key]` as a number, None if missing; a damaged value is noted and None."""
         raw = message.get(key)
-        number = _number(raw)
+        number = fitvalues.number(raw)
         if raw is not None and number is None:
             self.note(f"{what}{key}")
         return number
@@ -224,7 +198,7 @@ def _record_series(records: list[dict[str, Any]]) -> _Series:
     samples, damaged = [], 0
     for record in records:
         raw = record.get("heart_rate")
-        moment, bpm = _moment(record.get("timestamp")), _number(raw)
+        moment, bpm = fitvalues.moment(record.get("timestamp")), fitvalues.number(raw)
         if moment is not None and bpm:
             samples.append((moment.timestamp(), bpm))
         elif raw is not None and raw != 0:
@@ -246,7 +220,10 @@ def _hr_messages(data: bytes) -> _Series:
         return _Series([], len(messages))
     samples, damaged = [], 0
     for h in expanded:
-        seconds, bpm = _number(h.get("timestamp"), _FIT_MAX_TIME), _number(h.get("heart_rate"))
+        seconds, bpm = (
+            fitvalues.number(h.get("timestamp"), fitvalues.FIT_MAX_TIME),
+            fitvalues.number(h.get("heart_rate")),
+        )
         if seconds is not None and bpm:
             samples.append((seconds + FIT_EPOCH_S, bpm))
         elif h.get("heart_rate") not in (None, 0):
@@ -255,7 +232,7 @@ def _hr_messages(data: bytes) -> _Series:
 
 
 def _within(moment: Any, start: datetime, end: datetime) -> bool:
-    moment = _moment(moment)
+    moment = fitvalues.moment(moment)
     return moment is not None and start <= moment <= end
 
 
@@ -286,7 +263,7 @@ class _Reader:
             damaged = sum(series.damaged for series in self.series)
             if damaged:
                 self.result.warnings.append(
-                    f"left out {_plural(damaged, 'damaged heart-rate reading')}"
+                    f"left out {fitvalues.plural(damaged, 'damaged heart-rate reading')}"
                 )
         rates, outside = HeartRates(), 0
         for series in self.series:
@@ -308,7 +285,7 @@ class _Reader:
         """Where a session's span ends: its elapsed time, cut just before the next session."""
         end = _after(start, elapsed)
         for later in self.sessions[index + 1 :]:
-            begins = _moment(later.get("start_time"))
+            begins = fitvalues.moment(later.get("start_time"))
             if begins is not None and start < begins <= end:
                 return begins - timedelta(microseconds=1)
         return end
@@ -338,8 +315,8 @@ class _Reader:
         label = f"session {index + 1}"
         damage = _Damage()
         sport, sub = damage.text(message, "sport"), damage.text(message, "sub_sport")
-        start = _moment(message.get("start_time"))
-        if start is None or convert_datetime_to_timestamp(start) < _FIT_MIN_REAL_TIME:
+        start = fitvalues.moment(message.get("start_time"))
+        if start is None or convert_datetime_to_timestamp(start) < fitvalues.FIT_MIN_REAL_TIME:
             self.result.warnings.append(f"{label} has no real start time; left out")
             return
         timer = damage.number(message, "total_timer_time")
@@ -425,11 +402,12 @@ def parse(path: Path, *, skip_invalid: bool = False, in_folder: bool = False) ->
             reader.session(index, message)
     if transitions:
         result.warnings.append(
-            f"left out {_plural(transitions, 'transition')} between sports (not training)"
+            f"left out {fitvalues.plural(transitions, 'transition')} between sports (not training)"
         )
     if damage:
         result.warnings.insert(
-            0, f"{damage}; imported the {_plural(len(result.sessions), 'complete session')}"
+            0,
+            f"{damage}; imported the {fitvalues.plural(len(result.sessions), 'complete session')}",
         )
     if not result.sessions:
         raise ImportFileError(path, "no session in it has a real start time and a duration")

@@ -29,8 +29,8 @@ from typing import Any
 from restday.domain import Measure, Reading
 from restday.domain.bounds import RANGES, Range
 from restday.errors import ImportFileError
+from restday.io import fitvalues
 from restday.io.base import ImportedReading, ParseResult
-from restday.io.fit import _FIT_MAX_TIME, _FIT_MIN_REAL_TIME, _moment, _number, _plural
 
 __all__ = ["file_kind", "is_wellness", "other_kind", "readings", "source_name"]
 
@@ -116,7 +116,7 @@ def _device_field(messages: dict[Any, Any], key: str, kind: str) -> str | int | 
         value = message.get(key)
         if isinstance(value, str) and value in _profile_names(kind):
             return value
-        number = _number(value, _FIT_MAX_TIME)
+        number = fitvalues.number(value, fitvalues.FIT_MAX_TIME)
         if number is not None and number == int(number):
             return int(number)
     return None
@@ -145,7 +145,11 @@ def source_name(messages: dict[Any, Any]) -> str:
 def _device_key(messages: dict[Any, Any], source: str) -> str:
     """The device in a reading's key: its serial number, else its name."""
     file_ids = _messages(messages, "file_id")
-    serial = _number(file_ids[0].get("serial_number"), _FIT_MAX_TIME) if file_ids else None
+    serial = (
+        fitvalues.number(file_ids[0].get("serial_number"), fitvalues.FIT_MAX_TIME)
+        if file_ids
+        else None
+    )
     return str(int(serial)) if serial else source
 
 
@@ -154,8 +158,8 @@ def _real_time(value: Any) -> datetime | None:
     the device was switched on."""
     from garmin_fit_sdk.util import convert_datetime_to_timestamp
 
-    moment = _moment(value)
-    if moment is None or convert_datetime_to_timestamp(moment) < _FIT_MIN_REAL_TIME:
+    moment = fitvalues.moment(value)
+    if moment is None or convert_datetime_to_timestamp(moment) < fitvalues.FIT_MIN_REAL_TIME:
         return None
     return moment
 
@@ -166,7 +170,7 @@ def _local_offset(messages: dict[Any, Any]) -> timezone | None:
 
     for info in _messages(messages, "monitoring_info"):
         moment = _real_time(info.get("timestamp"))
-        local = _number(info.get("local_timestamp"), _FIT_MAX_TIME)
+        local = fitvalues.number(info.get("local_timestamp"), fitvalues.FIT_MAX_TIME)
         if moment is None or local is None:
             continue
         offset = timedelta(minutes=round((local + FIT_EPOCH_S - moment.timestamp()) / 60))
@@ -189,7 +193,7 @@ def _outside(count_of: str, shown: list[str], bound: Range) -> str:
     """ "left out 2 resting heart rates outside 20-150 bpm (0, 200)"."""
     values = ", ".join(shown[:3]) + (f" and {len(shown) - 3:,} more" if len(shown) > 3 else "")
     words = f"{bound.low:g}-{bound.high:g} {bound.unit}"
-    return f"left out {_plural(len(shown), count_of)} outside {words} ({values})"
+    return f"left out {fitvalues.plural(len(shown), count_of)} outside {words} ({values})"
 
 
 @dataclass(slots=True)
@@ -252,7 +256,7 @@ class _Reader:
             self.result.warnings.append(_outside("resting heart rate", outside, _RESTING_HR))
         if missing:
             self.result.warnings.append(
-                f"left out {_plural(missing, 'monitoring_hr_data message')} without the day's "
+                f"left out {fitvalues.plural(missing, 'monitoring_hr_data message')} without the day's "
                 "resting heart rate (current_day_resting_heart_rate)"
             )
 
@@ -277,7 +281,7 @@ class _Reader:
         if not night:
             self.result.warnings.append(f"{label} {why}: no HRV read for its night")
             return None
-        used = _plural(len(night), "hrv_value message")
+        used = fitvalues.plural(len(night), "hrv_value message")
         self.result.warnings.append(f"{label} {why}: read the mean of its {used}")
         return round(sum(night) / len(night), 1)
 
@@ -286,7 +290,7 @@ class _Reader:
         self.hrv_values = self.values()
         summaries = list(self.timed("hrv_status_summary"))
         if self.hrv_values and not summaries:
-            held = _plural(len(self.hrv_values), "hrv_value message")
+            held = fitvalues.plural(len(self.hrv_values), "hrv_value message")
             self.result.warnings.append(f"holds {held} but no hrv_status_summary: no HRV read")
         by_night: dict[date, tuple[Reading, str]] = {}
         for index, at, message in summaries:
@@ -317,7 +321,7 @@ class _Reader:
         if unknown:
             shown = ", ".join(f"{level} ({count:,})" for level, count in unknown.items())
             self.result.warnings.append(
-                f"counted {_plural(unknown.total(), 'sleep level')} restday does not know as "
+                f"counted {fitvalues.plural(unknown.total(), 'sleep level')} restday does not know as "
                 f"not asleep ({shown})"
             )
         return sorted(levels, key=lambda level: level[0])
@@ -367,7 +371,7 @@ class _Reader:
         if self.damaged:
             shown = ", ".join(f"{name} {count:,}" for name, count in self.damaged.items())
             self.result.warnings.append(
-                f"left out {_plural(self.damaged.total(), 'damaged message')} ({shown})"
+                f"left out {fitvalues.plural(self.damaged.total(), 'damaged message')} ({shown})"
             )
         named, undocumented = Counter[str](), 0
         for key, found in self.messages.items():
@@ -383,7 +387,7 @@ class _Reader:
         if parts:
             total = named.total() + undocumented
             self.result.warnings.append(
-                f"left out {_plural(total, 'message')} of types restday does not read: "
+                f"left out {fitvalues.plural(total, 'message')} of types restday does not read: "
                 + ", ".join(parts)
             )
 
@@ -411,6 +415,7 @@ def readings(path: Path, messages: dict[Any, Any], *, damage: str | None, cut: b
         if not result.readings:
             raise ImportFileError(path, f"{damage}: no complete reading")
         result.warnings.insert(
-            0, f"{damage}; imported the {_plural(len(result.readings), 'complete reading')}"
+            0,
+            f"{damage}; imported the {fitvalues.plural(len(result.readings), 'complete reading')}",
         )
     return result
