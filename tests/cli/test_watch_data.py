@@ -166,8 +166,12 @@ def test_a_garmin_folder_of_activities_and_wellness_files_imports_with_one_comma
     for name in ("kaiord__HealthHrvOvernight.fit", "kaiord__HealthMonitoringStressDay.fit"):
         shutil.copy(shared_data / "wellness-fit" / name, folder / name)
     shutil.copy(shared_data / "fit" / "fitdecode__2013-02-06-12-11-14.fit", folder / "run.fit")
+    (folder / "broken-sync.fit").write_bytes(b"")
     report = cli.ok("import", "fit", str(folder), "--json").json()
     validate(report, "import-report")
+    assert (
+        f"{folder / 'broken-sync.fit'}: the file is empty: nothing to import" in report["warnings"]
+    )
     assert (report["sessions_added"], report["readings_added"], report["nights_added"]) == (1, 2, 0)
     again = cli.ok("import", "fit", str(folder), "--json").json()
     assert (again["sessions_added"], again["readings_added"]) == (0, 0)

@@ -43,3 +43,13 @@ def test_a_session_line_names_its_kind_time_and_details_in_the_language(en, nl):
 def test_a_strength_session_lists_each_exercise_on_its_own_line(en):
     line = session_line(dataclasses.replace(squat_day(MONDAY), id=1), en)
     assert line.split("\n")[1] == "    exercise: 5×5 @ 120 kg"
+
+
+def test_an_imported_session_reads_rounded_and_says_where_it_came_from(en):
+    ride = dataclasses.replace(RUN, minutes=88.15, distance_km=26.2580001)
+    line = session_line(ride, en, "strava")
+    assert "88.2 min" in line and "26.26 km" in line
+    assert line.endswith("from strava")
+    assert session_line(RUN, en, "cli").endswith("logged by hand")
+    data = history_data([RUN], AMSTERDAM, {3: "fit"})
+    assert data["sessions"][0]["source"] == "fit"

@@ -113,3 +113,10 @@ def test_api_checkins_equals_the_cli_and_lists_the_readings(client, tmp_path, db
     bad = client.get("/api/checkins?days=0")
     assert bad.status_code == 422
     assert bad.json()["errors"][0]["field"] == "days"
+
+
+def test_a_utf16_strava_csv_is_recognised(tmp_path):
+    text = (FIXTURES / "strava" / "activities_en.csv").read_text()
+    path = tmp_path / "activities.csv"
+    path.write_text(text, encoding="utf-16")
+    assert detect_format(path) == "strava"

@@ -365,14 +365,16 @@ class _Reader:
 def parse(path: Path, *, skip_invalid: bool = False, in_folder: bool = False) -> ParseResult:
     """Read a FIT file: an activity gives one session per sport in it, a wellness file (monitoring,
     sleep, HRV status) its readings (see fit_wellness). FIT has no rows to skip. A FIT file of
-    another kind (settings, course ...) is an ImportFileError, or with `in_folder` (it was found
-    in a folder being imported) an empty result with a warning."""
+    another kind (settings, course ...) or an empty file is an ImportFileError, or with
+    `in_folder` (it was found in a folder being imported) an empty result with a warning."""
     from garmin_fit_sdk import Decoder, Stream
 
     from restday.io import fit_wellness
 
     path = Path(path)
     data = file_bytes(path)
+    if not data and in_folder:  # a watch leaves empty files behind a sync that broke off
+        return ParseResult(warnings=["the file is empty: nothing to import"])
     stream = Stream.from_byte_array(bytearray(data))
     decoder = Decoder(stream)
     if not decoder.is_fit():

@@ -60,7 +60,7 @@ def session_line(s: Session, t: Translator, source: str | None = None) -> str:
     """A session in words: one line (with where it came from, when given), then a line per
     exercise with its sets."""
     parts = [f"#{s.id}", t.ui(f"kind.{s.kind.value}"), t.text("ui.when", {"at": s.start})]
-    parts.append(f"{s.minutes:g} min")
+    parts.append(f"{round(s.minutes, 1):g} min")
     if s.rpe is not None:
         parts.append(f"RPE {s.rpe:g}")
     what = s.sport or s.class_kind or s.recovery_kind
@@ -69,7 +69,7 @@ def session_line(s: Session, t: Translator, source: str | None = None) -> str:
     if s.intensity:
         parts.append(t.ui(f"intensity.{s.intensity.value}"))
     if s.distance_km:
-        parts.append(f"{s.distance_km:g} km")
+        parts.append(f"{round(s.distance_km, 2):g} km")
     if source is not None:
         parts.append(source_text(source, t))
     line = ", ".join(parts)

@@ -38,10 +38,12 @@ def detect_format(path: Path) -> str | None:
         from restday.io import apple_health
 
         return "apple-health" if apple_health.is_export(path) else None
-    with path.open("rb") as fp:
-        head = fp.read(4096).decode("utf-8", errors="replace").lstrip("\ufeff")
     if ending != ".csv":
         return None
+    with path.open("rb") as fp:
+        raw = fp.read(4096)
+    wide = raw.startswith((b"\xff\xfe", b"\xfe\xff"))  # UTF-16, as Excel saves "Unicode text"
+    head = raw.decode("utf-16" if wide else "utf-8", errors="replace").lstrip("\ufeff")
     header = head.partition("\n")[0]
     if "exercise_title" in header:
         return "hevy"
