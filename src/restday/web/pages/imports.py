@@ -22,8 +22,6 @@ router = APIRouter()
 FORMATS = ("strong", "hevy", "fit", "gpx", "tcx", "apple-health", "strava", "json")
 AUTO = "auto"
 _BY_ENDING = {".fit": "fit", ".gpx": "gpx", ".tcx": "tcx", ".json": "json"}
-# The first column of a Strava activities.csv in the account's language (and the oldest layout).
-_STRAVA_FIRST = ("Activity ID", "Aktivitäts-ID", "Activiteits-ID", "Activiteit-ID", "id,date,")
 
 
 def detect_format(path: Path) -> str | None:
@@ -49,9 +47,20 @@ def detect_format(path: Path) -> str | None:
         return "hevy"
     if "Exercise Name" in header:
         return "strong"
-    if header.strip('"').startswith(_STRAVA_FIRST):
-        return "strava"
-    return None
+    return "strava" if _strava_header(header) else None
+
+
+def _strava_header(header: str) -> bool:
+    """Whether a CSV header starts as a Strava activities.csv of one of its layouts (the
+    account's language, or the oldest) does: its activity id, then its date."""
+    import csv
+
+    from restday.io.strava_names import LAYOUTS
+
+    first = next(csv.reader([header]), [])[:2]
+    return len(first) == 2 and any(
+        first[0] in layout.names["id"] and first[1] in layout.names["date"] for layout in LAYOUTS
+    )
 
 
 def _zip_format(path: Path) -> str | None:
