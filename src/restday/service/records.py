@@ -141,7 +141,7 @@ def wellness(db: "Database", since: datetime, until: datetime, *, user: str) -> 
     since = max(since, EARLIEST)
     with db.reading() as tx:
         user_id = tx.existing_user(user)
-        sources = tx.checkin_sources(user_id)
+        sources = tx.checkin_sources(user_id, since, until)
         checkins = tx.checkins_between(user_id, since, until)
         readings = tx.readings_between(user_id, since, until)
     return Wellness(

@@ -154,10 +154,17 @@ class Repository(SessionRecords, ReadingRecords):
             for row in found
         ]
 
-    def checkin_sources(self, user_id: int) -> dict[int, str]:
-        """The source of each of the user's check-ins, by check-in id."""
+    def checkin_sources(
+        self, user_id: int, start: datetime | None = None, end: datetime | None = None
+    ) -> dict[int, str]:
+        """The source of each of the user's check-ins (from `start` through `end`), by id."""
         c = checkins
-        found = self.connection.execute(select(c.c.id, c.c.source).where(c.c.user_id == user_id))
+        where = [c.c.user_id == user_id]
+        if start is not None:
+            where.append(c.c.at >= as_utc(start))
+        if end is not None:
+            where.append(c.c.at <= as_utc(end))
+        found = self.connection.execute(select(c.c.id, c.c.source).where(*where))
         return {checkin_id: source for checkin_id, source in found}
 
     def source_counts(self, user_id: int) -> dict[str, tuple[int, int]]:
